@@ -1,0 +1,24 @@
+// The record that flows from extraction to indexing, and back out of the database for display:
+// one news article with its cleaned text and the metadata extracted from it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "date.hpp"
+
+namespace news {
+
+struct Article {
+    std::string url;       // canonical URL when known
+    std::string path;      // file path (or "archive!member", or "-" for stdin), when known
+    std::string title;
+    std::string text;      // cleaned main text, paragraphs separated by "\n\n"
+    std::string author;
+    std::string source;    // site or outlet name ("The Coastline Herald"), else the host
+    std::string language = "en";
+    std::string format;    // "html", "text", "jsonl"
+    std::optional<Date> published;
+};
+
+}  // namespace news

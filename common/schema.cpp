@@ -1,0 +1,146 @@
+#include "schema.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+namespace news::schema {
+
+namespace {
+
+// Xapian refuses terms longer than 245 bytes; keys beyond this are hashed.
+constexpr size_t kMaxKeyBytes = 200;
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string bounded(std::string_view prefix, std::string key) {
+    if (key.size() > kMaxKeyBytes) key = key.substr(0, 64) + "#" + hash_hex(key);
+    return std::string(prefix) + key;
+}
+
+}  // namespace
+
+std::string hash_hex(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+std::string host_of_url(std::string_view url) {
+    size_t scheme = url.find("://");
+    if (scheme == std::string_view::npos) return "";
+    std::string_view rest = url.substr(scheme + 3);
+    size_t end = rest.find_first_of("/?#");
+    std::string_view host = rest.substr(0, end);
+    if (size_t at = host.rfind('@'); at != std::string_view::npos) host = host.substr(at + 1);
+    if (size_t colon = host.find(':'); colon != std::string_view::npos) host = host.substr(0, colon);
+    std::string h = lower_ascii(host);
+    if (h.starts_with("www.")) h.erase(0, 4);
+    return h;
+}
+
+std::string canonical_url(std::string_view url) {
+    size_t scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos) return std::string(url);
+    std::string scheme = lower_ascii(url.substr(0, scheme_end));
+    std::string_view rest = url.substr(scheme_end + 3);
+    size_t host_end = rest.find_first_of("/?#");
+    std::string host = lower_ascii(rest.substr(0, host_end));
+    if ((scheme == "http" && host.ends_with(":80")) || (scheme == "https" && host.ends_with(":443")))
+        host.erase(host.rfind(':'));
+    std::string_view tail = host_end == std::string_view::npos ? "" : rest.substr(host_end);
+    if (size_t hash = tail.find('#'); hash != std::string_view::npos) tail = tail.substr(0, hash);
+    std::string path(tail.substr(0, tail.find('?')));
+    if (path.empty()) path = "/";
+    std::string query;
+    if (size_t q = tail.find('?'); q != std::string_view::npos) {
+        std::string_view params = tail.substr(q + 1);
+        while (!params.empty()) {
+            size_t amp = params.find('&');
+            std::string_view p = params.substr(0, amp);
+            std::string key = lower_ascii(p.substr(0, p.find('=')));
+            bool tracking = key.starts_with("utm_") || key == "fbclid" || key == "gclid" ||
+                            key == "mc_cid" || key == "mc_eid";
+            if (!p.empty() && !tracking) {
+                query += query.empty() ? "?" : "&";
+                query += p;
+            }
+            if (amp == std::string_view::npos) break;
+            params = params.substr(amp + 1);
+        }
+    }
+    return scheme + "://" + host + path + query;
+}
+
+std::string unique_id_term(const Article& article) {
+    if (!article.url.empty()) return bounded(kUniqueId, "url:" + canonical_url(article.url));
+    // No URL: identity is the content, so the same text read again replaces itself.
+    return std::string(kUniqueId) + "sha:" + hash_hex(article.title + '\n' + article.text);
+}
+
+std::string source_term(std::string_view source) {
+    std::string key = lower_ascii(source);
+    std::replace(key.begin(), key.end(), ' ', '-');
+    return bounded(kSource, key);
+}
+
+std::string host_term(std::string_view host) { return bounded(kHost, lower_ascii(host)); }
+
+std::string language_term(std::string_view lang) {
+    return std::string(kLanguage) + lower_ascii(lang);
+}
+
+std::string date_terms_day(const Date& d) { return std::string(kDay) + d.compact(); }
+std::string date_terms_month(const Date& d) {
+    return std::string(kMonth) + d.compact().substr(0, 6);
+}
+std::string date_terms_year(const Date& d) { return std::string(kYear) + d.compact().substr(0, 4); }
+
+std::string encode_document_data(const Article& a) {
+    nlohmann::json j;
+    j["title"] = a.title;
+    if (!a.url.empty()) j["url"] = a.url;
+    if (!a.path.empty()) j["path"] = a.path;
+    if (a.published) j["date"] = a.published->iso();
+    if (!a.source.empty()) j["source"] = a.source;
+    if (!a.author.empty()) j["author"] = a.author;
+    j["lang"] = a.language;
+    j["format"] = a.format;
+    j["text"] = a.text;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Article decode_document_data(const std::string& data) {
+    Article a;
+    nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+    if (!j.is_object()) return a;
+    auto str = [&](const char* key) {
+        auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    a.title = str("title");
+    a.url = str("url");
+    a.path = str("path");
+    a.source = str("source");
+    a.author = str("author");
+    a.language = str("lang");
+    a.format = str("format");
+    a.text = str("text");
+    if (std::string date = str("date"); !date.empty()) a.published = parse_date(date);
+    return a;
+}
+
+}  // namespace news::schema

@@ -1,0 +1,66 @@
+// The index schema: every term prefix, value slot and document-data field of the database is
+// named here and nowhere else, with the encoders that turn article fields into terms and values.
+// Prefixes follow Xapian's conventions (Q unique id, S title, A author, L language, H host,
+// D/M/Y day/month/year, Z stemmed forms); project-specific prefixes start with X.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "article.hpp"
+#include "date.hpp"
+
+namespace news::schema {
+
+// Term prefixes.
+inline constexpr std::string_view kUniqueId = "Q";
+inline constexpr std::string_view kTitle = "S";
+inline constexpr std::string_view kAuthor = "A";
+inline constexpr std::string_view kLanguage = "L";
+inline constexpr std::string_view kHost = "H";
+inline constexpr std::string_view kSource = "XS";
+inline constexpr std::string_view kDay = "D";
+inline constexpr std::string_view kMonth = "M";
+inline constexpr std::string_view kYear = "Y";
+inline constexpr std::string_view kFormat = "XF";
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotDate = 0;    // "YYYYMMDD", sortable, DateRangeProcessor
+inline constexpr Xapian::valueno kSlotSource = 1;  // source name as shown
+
+// Within-document frequency boost of title words over body words.
+inline constexpr Xapian::termcount kTitleWeight = 3;
+
+// Metadata keys.
+inline constexpr std::string_view kMetaSchemaVersion = "news-search:schema";
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// The unique id term of an article: from its canonical URL when it has one, else from a hash of
+// its cleaned content. Long keys are hashed so the term fits Xapian's term length limit.
+std::string unique_id_term(const Article& article);
+
+// Lower-cased host of a URL without "www.", or "" when the URL has none.
+std::string host_of_url(std::string_view url);
+
+// Canonical form of a URL for identity: scheme and host lower-cased, fragment and tracking
+// parameters (utm_*, fbclid, gclid) dropped, default ports removed.
+std::string canonical_url(std::string_view url);
+
+// Boolean term for a source name or host: lower-cased, spaces kept as "-".
+std::string source_term(std::string_view source);
+std::string host_term(std::string_view host);
+std::string language_term(std::string_view lang);
+std::string date_terms_day(const Date& d);
+std::string date_terms_month(const Date& d);
+std::string date_terms_year(const Date& d);
+
+// Document data: what results display, serialised as JSON.
+std::string encode_document_data(const Article& article);
+Article decode_document_data(const std::string& data);
+
+// 64-bit FNV-1a, hex encoded: stable content hashes for ids.
+std::string hash_hex(std::string_view bytes);
+
+}  // namespace news::schema

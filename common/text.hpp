@@ -1,0 +1,31 @@
+// Text utilities shared by both programs: UTF-8 validation and repair, whitespace
+// normalisation, and case folding.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace news {
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
+// `s` with every ill-formed sequence replaced by U+FFFD and NUL bytes dropped.
+std::string repair_utf8(std::string_view s);
+
+// Runs of whitespace (including non-breaking spaces) become one space; ends trimmed.
+std::string collapse_whitespace(std::string_view s);
+
+// Share of bytes in the first `probe` bytes that look like binary (NUL and control
+// characters other than tab/newline/carriage return/form feed).
+double binary_ratio(std::string_view s, size_t probe = 4096);
+
+// Unicode lower case of UTF-8 text.
+std::string to_lower(std::string_view s);
+
+// Length in bytes of the UTF-8 sequence starting with lead byte `c` (1 for invalid leads).
+inline size_t utf8_length(unsigned char c) {
+    return c < 0x80 ? 1 : c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+}
+
+}  // namespace news

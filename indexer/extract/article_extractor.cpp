@@ -1,0 +1,95 @@
+#include "article_extractor.hpp"
+
+#include "../clean/encoding.hpp"
+#include "../clean/html_cleaner.hpp"
+#include "../clean/text_cleaner.hpp"
+#include "error.hpp"
+#include "html_metadata.hpp"
+#include "schema.hpp"
+#include "text.hpp"
+
+namespace news {
+
+namespace {
+
+void extract_html(const std::string& html, const RawRecord& record, Article& a) {
+    HtmlDocument doc(html);
+    HtmlMetadata meta = extract_html_metadata(doc, record.url);
+    std::vector<TextBlock> blocks = extract_main_blocks(doc);
+    a.text = join_blocks(blocks);
+    if (a.text.empty() && record.structured) {
+        // A JSON record's html is the article itself, often a bare fragment of paragraphs.
+        a.text = inner_text(doc.root());
+    }
+    a.title = meta.title;
+    a.author = meta.author;
+    a.source = meta.site_name;
+    a.url = meta.url;
+    a.published = meta.published;
+    if (!meta.language.empty()) a.language = meta.language;
+}
+
+void extract_text(const std::string& text, const RawRecord& record, Article& a) {
+    if (record.structured) {
+        // The body of a structured record: keep its paragraphs, normalise the spacing.
+        std::string out;
+        size_t pos = 0;
+        while (pos <= text.size()) {
+            size_t end = text.find("\n\n", pos);
+            if (end == std::string::npos) end = text.size();
+            std::string para = collapse_whitespace(std::string_view(text).substr(pos, end - pos));
+            if (!para.empty()) {
+                if (!out.empty()) out += "\n\n";
+                out += para;
+            }
+            pos = end + 2;
+        }
+        a.text = std::move(out);
+        return;
+    }
+    TextExtraction t = clean_text(text);
+    a.title = std::move(t.title);
+    a.text = std::move(t.text);
+    a.author = std::move(t.author);
+    a.published = t.published;
+}
+
+}  // namespace
+
+Article extract_article(const RawRecord& record, const ExtractOptions& options) {
+    if (record.bytes.size() > options.max_document_bytes)
+        throw InputError("too-large", "document of " + std::to_string(record.bytes.size() >> 20) +
+                                          " MB is over the limit of " +
+                                          std::to_string(options.max_document_bytes >> 20) + " MB");
+    if (record.bytes.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw InputError("empty", "empty document");
+    if (record.format == Format::Binary || binary_ratio(record.bytes) > 0.05)
+        throw InputError("binary", "binary data, not a news document");
+
+    Article a;
+    a.path = record.path;
+    a.url = record.url;
+    a.format = format_name(record.format);
+    if (record.format == Format::Html) {
+        extract_html(to_utf8(record.bytes, declared_charset(record.bytes)), record, a);
+    } else {
+        extract_text(to_utf8(record.bytes, ""), record, a);
+    }
+
+    // Fields the input stated explicitly win over what extraction guessed.
+    if (!record.url.empty()) a.url = record.url;
+    if (!record.title.empty()) a.title = collapse_whitespace(record.title);
+    if (!record.source.empty()) a.source = collapse_whitespace(record.source);
+    if (!record.author.empty()) a.author = collapse_whitespace(record.author);
+    if (!record.date.empty()) {
+        if (auto d = parse_date(record.date)) a.published = d;
+    }
+    if (a.source.empty() && !a.url.empty()) a.source = schema::host_of_url(a.url);
+    a.title = repair_utf8(a.title);
+
+    if (a.text.empty() && a.title.empty()) throw InputError("no-text", "no article text found");
+    if (a.text.empty()) throw InputError("no-text", "no article text found (title only)");
+    return a;
+}
+
+}  // namespace news

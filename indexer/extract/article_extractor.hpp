@@ -1,0 +1,19 @@
+// The cleaning and extraction stage: one RawRecord in, one Article out (main text, title, date,
+// author, source, language). Raises news::InputError when the record holds nothing to index,
+// with a reason key the run's summary counts.
+#pragma once
+
+#include <cstddef>
+
+#include "article.hpp"
+#include "../sources/raw_record.hpp"
+
+namespace news {
+
+struct ExtractOptions {
+    size_t max_document_bytes = 32u << 20;  // larger documents are skipped as "too-large"
+};
+
+Article extract_article(const RawRecord& record, const ExtractOptions& options = {});
+
+}  // namespace news

@@ -1,0 +1,64 @@
+#include "options.hpp"
+
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "error.hpp"
+
+namespace po = boost::program_options;
+
+namespace news {
+
+std::optional<IndexOptions> parse_index_options(int argc, const char* const argv[]) {
+    IndexOptions o;
+    po::options_description visible(
+        "Usage: news-index [options] PATH...\n"
+        "Index news articles from files and folders (recursively) into a search database.\n"
+        "PATH may be an HTML page, a plain-text scrape, a JSON Lines file, a folder of them, or -\n"
+        "for standard input. Formats are recognised by content. Indexing the same input again\n"
+        "replaces its documents instead of adding copies.\n\nOptions");
+    // clang-format off
+    visible.add_options()
+        ("db", po::value(&o.db)->value_name("PATH"),
+         "database to write (default: $NEWS_DB, else $XDG_DATA_HOME/news-search/db)")
+        ("dry-run", po::bool_switch(&o.dry_run), "extract only; write nothing")
+        ("json", po::bool_switch(&o.json),
+         "with --dry-run: print each extracted record as one JSON object per line")
+        ("batch", po::value(&o.batch)->value_name("N")->default_value(1000),
+         "documents per commit")
+        ("max-doc-size", po::value(&o.max_document_mb)->value_name("MB")->default_value(32),
+         "skip documents larger than this")
+        ("quiet,q", po::bool_switch(&o.quiet), "print only errors and the summary")
+        ("help,h", "show this help")
+        ("version", "show the version");
+    // clang-format on
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&o.inputs));
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(e.what());
+    }
+    if (vm.count("help")) {
+        std::cout << visible << '\n';
+        return std::nullopt;
+    }
+    if (vm.count("version")) {
+        std::cout << "news-index " << NEWS_VERSION << '\n';
+        return std::nullopt;
+    }
+    if (o.inputs.empty()) throw UsageError("no input given (try: news-index FOLDER, or --help)");
+    if (o.json && !o.dry_run) throw UsageError("--json goes with --dry-run");
+    if (o.batch == 0) throw UsageError("--batch must be at least 1");
+    return o;
+}
+
+}  // namespace news

@@ -1,0 +1,24 @@
+// news-index's command line: every flag is defined once, with its help text, in options.cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace news {
+
+struct IndexOptions {
+    std::vector<std::string> inputs;  // files, folders, "-" for standard input
+    std::string db;                   // empty: the default location
+    bool dry_run = false;
+    bool json = false;
+    bool quiet = false;
+    unsigned batch = 1000;
+    unsigned max_document_mb = 32;
+};
+
+// Parses argv. Returns nullopt when the run should end at once (--help, --version printed).
+// Throws news::UsageError on a bad command line.
+std::optional<IndexOptions> parse_index_options(int argc, const char* const argv[]);
+
+}  // namespace news

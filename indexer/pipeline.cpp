@@ -1,0 +1,130 @@
+#include "pipeline.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "error.hpp"
+#include "extract/article_extractor.hpp"
+#include "schema.hpp"
+#include "sources/file_input.hpp"
+#include "writer.hpp"
+
+namespace news {
+
+size_t IndexStats::total_skipped() const {
+    size_t n = 0;
+    for (const auto& [reason, count] : skipped) n += count;
+    return n;
+}
+
+std::string dry_run_record(const Article& a) {
+    nlohmann::ordered_json j;
+    std::string uid = schema::unique_id_term(a);
+    // A short stable key for the record; the full identity is the URL (or content) itself.
+    j["id"] = schema::hash_hex(uid);
+    j["path"] = a.path;
+    j["url"] = a.url;
+    j["title"] = a.title;
+    j["published"] = a.published ? nlohmann::ordered_json(a.published->iso()) : nullptr;
+    j["author"] = a.author;
+    j["source"] = a.source;
+    j["language"] = a.language;
+    j["format"] = a.format;
+    j["text"] = a.text;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string summary_line(const IndexStats& s, bool dry_run) {
+    std::string line;
+    if (dry_run) {
+        line = "extracted " + std::to_string(s.extracted);
+    } else {
+        line = "indexed " + std::to_string(s.added + s.replaced) + " (" + std::to_string(s.added) +
+               " new, " + std::to_string(s.replaced) + " replaced)";
+    }
+    line += ", skipped " + std::to_string(s.total_skipped());
+    if (!s.skipped.empty()) {
+        line += " (";
+        bool first = true;
+        for (const auto& [reason, count] : s.skipped) {
+            if (!first) line += ", ";
+            line += reason + ": " + std::to_string(count);
+            first = false;
+        }
+        line += ")";
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " in %.2f s", s.seconds);
+    return line + buf;
+}
+
+IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostream& log) {
+    auto start = std::chrono::steady_clock::now();
+    IndexStats stats;
+    std::unique_ptr<IndexWriter> writer;
+    if (!options.dry_run) writer = std::make_unique<IndexWriter>(options.db, options.batch);
+
+    ExtractOptions extract_options;
+    extract_options.max_document_bytes = size_t{options.max_document_mb} << 20;
+    FileInputOptions input_options;
+    input_options.max_document_bytes = extract_options.max_document_bytes;
+
+    SkipSink skip = [&](const std::string& where, const std::string& reason,
+                        const std::string& message) {
+        ++stats.skipped[reason];
+        if (!options.quiet) log << "news-index: skipped " << where << ": " << message << '\n';
+    };
+
+    RecordSink handle = [&](RawRecord&& record) {
+        try {
+            Article article = extract_article(record, extract_options);
+            if (writer) {
+                if (writer->write(article) == IndexWriter::Outcome::Added) ++stats.added;
+                else ++stats.replaced;
+            } else {
+                ++stats.extracted;
+                if (options.json) out << dry_run_record(article) << '\n';
+                else out << article.path << '\t' << (article.published ? article.published->iso() : "-")
+                         << '\t' << article.title << '\n';
+            }
+        } catch (const InputError& e) {
+            skip(record.path, e.reason(), e.what());
+        } catch (const Xapian::Error&) {
+            throw;  // the database itself failed: the run cannot go on
+        } catch (const std::exception& e) {
+            // Anything else thrown while handling one document stays with that document.
+            skip(record.path, "error", e.what());
+        }
+    };
+
+    for_each_input(
+        options.inputs, input_options,
+        [&](InputFile&& file) {
+            stats.input_bytes += file.bytes.size();
+            Format format = sniff_format(file.bytes, file.path);
+            if (file.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+                skip(file.path, "empty", "empty file");
+                return;
+            }
+            const Reader* reader = reader_for(format);
+            if (!reader) {
+                skip(file.path, format == Format::Binary ? "binary" : "unknown-format",
+                     format == Format::Binary ? "binary data, not a news document"
+                                              : "not a format news-index reads");
+                return;
+            }
+            reader->read(std::move(file), handle, skip);
+        },
+        skip);
+
+    if (writer) writer->commit();
+    stats.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return stats;
+}
+
+}  // namespace news

@@ -1,0 +1,37 @@
+// Wires the indexer's stages: inputs -> readers -> extraction -> writer (or the dry-run
+// printer), isolating each document's failures: a bad document is reported in one line,
+// counted by reason and skipped, and the run goes on.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <map>
+#include <string>
+
+#include "article.hpp"
+#include "options.hpp"
+
+namespace news {
+
+struct IndexStats {
+    size_t added = 0;
+    size_t replaced = 0;
+    size_t extracted = 0;  // dry run: records printed
+    std::map<std::string, size_t> skipped;  // by reason
+    size_t input_bytes = 0;
+    double seconds = 0.0;
+    size_t total_skipped() const;
+};
+
+// Runs the whole indexing job. Records (dry run) go to `out`; skip messages to `log` unless
+// quiet. Throws news::Error or Xapian::Error only for failures of the run itself (the database
+// cannot be opened or written).
+IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostream& log);
+
+// One dry-run record: the JSON object the evaluation scripts read.
+std::string dry_run_record(const Article& article);
+
+// "indexed 41 (38 new, 3 replaced), skipped 2 (empty: 1, binary: 1) in 0.42 s"
+std::string summary_line(const IndexStats& stats, bool dry_run);
+
+}  // namespace news

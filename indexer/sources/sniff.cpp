@@ -1,0 +1,79 @@
+#include <algorithm>
+#include <cctype>
+
+#include "reader.hpp"
+#include "text.hpp"
+
+namespace news {
+
+const char* format_name(Format f) {
+    switch (f) {
+        case Format::Html: return "html";
+        case Format::Text: return "text";
+        case Format::Jsonl: return "jsonl";
+        case Format::Binary: return "binary";
+        case Format::Unknown: break;
+    }
+    return "unknown";
+}
+
+namespace {
+
+std::string lower_prefix(std::string_view s, size_t n) {
+    std::string out(s.substr(0, std::min(n, s.size())));
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool has_extension(std::string_view path, std::string_view ext) {
+    if (path.size() < ext.size()) return false;
+    return lower_prefix(path.substr(path.size() - ext.size()), ext.size()) == ext;
+}
+
+std::string_view skip_bom_and_space(std::string_view s) {
+    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    return s;
+}
+
+bool looks_like_html(std::string_view head) {
+    std::string l = lower_prefix(head, 2048);
+    if (l.starts_with("<!doctype html") || l.starts_with("<html") || l.starts_with("<?xml"))
+        return true;
+    static constexpr std::string_view kTags[] = {"<html", "<head", "<body", "<meta ", "<title",
+                                                 "<div",  "<p>",   "<article", "<!doctype"};
+    int hits = 0;
+    for (std::string_view t : kTags)
+        if (l.find(t) != std::string::npos) ++hits;
+    return hits >= 2 || (l.starts_with("<") && hits >= 1);
+}
+
+bool looks_like_jsonl(std::string_view head) {
+    // One JSON object per line: the first line opens with '{' and closes with '}'.
+    if (!head.starts_with("{")) return false;
+    size_t nl = head.find('\n');
+    std::string_view first = head.substr(0, nl);
+    while (!first.empty() && std::isspace(static_cast<unsigned char>(first.back())))
+        first.remove_suffix(1);
+    return first.ends_with("}") || nl == std::string_view::npos;
+}
+
+}  // namespace
+
+Format sniff_format(std::string_view bytes, std::string_view path) {
+    std::string_view head = skip_bom_and_space(bytes.substr(0, 65536));
+    if (head.empty()) return Format::Unknown;
+    if (binary_ratio(head) > 0.05) return Format::Binary;
+    if (looks_like_html(head)) return Format::Html;
+    if (looks_like_jsonl(head) || ((has_extension(path, ".jsonl") || has_extension(path, ".ndjson")) &&
+                                   head.starts_with("{")))
+        return Format::Jsonl;
+    if (has_extension(path, ".html") || has_extension(path, ".htm") ||
+        has_extension(path, ".xhtml")) {
+        // Named HTML but without markup near the top: still parse it as HTML, gumbo copes.
+        if (head.find('<') != std::string_view::npos) return Format::Html;
+    }
+    return Format::Text;
+}
+
+}  // namespace news

@@ -1,0 +1,76 @@
+#include "writer.hpp"
+
+#include "schema.hpp"
+#include "stemmer.hpp"
+
+namespace news {
+
+namespace {
+
+// Gap between title and body positions, so a phrase never matches across the two.
+constexpr Xapian::termpos kFieldGap = 100;
+
+}  // namespace
+
+Xapian::Document build_document(const Article& a, Xapian::TermGenerator& termgen) {
+    Xapian::Document doc;
+    termgen.set_document(doc);
+    if (!a.title.empty()) {
+        termgen.index_text(a.title, schema::kTitleWeight);
+        termgen.index_text(a.title, 1, std::string(schema::kTitle));
+        termgen.increase_termpos(kFieldGap);
+    }
+    termgen.index_text(a.text);
+    if (!a.author.empty())
+        termgen.index_text_without_positions(a.author, 1, std::string(schema::kAuthor));
+
+    doc.add_boolean_term(schema::unique_id_term(a));
+    if (!a.language.empty()) doc.add_boolean_term(schema::language_term(a.language));
+    if (!a.format.empty()) doc.add_boolean_term(std::string(schema::kFormat) + a.format);
+    if (!a.source.empty()) {
+        doc.add_boolean_term(schema::source_term(a.source));
+        doc.add_value(schema::kSlotSource, a.source);
+    }
+    if (std::string host = schema::host_of_url(a.url); !host.empty())
+        doc.add_boolean_term(schema::host_term(host));
+    if (a.published) {
+        doc.add_value(schema::kSlotDate, a.published->compact());
+        doc.add_boolean_term(schema::date_terms_day(*a.published));
+        doc.add_boolean_term(schema::date_terms_month(*a.published));
+        doc.add_boolean_term(schema::date_terms_year(*a.published));
+    }
+    doc.set_data(schema::encode_document_data(a));
+    return doc;
+}
+
+IndexWriter::IndexWriter(const std::string& path, unsigned batch_size)
+    : m_db(path, Xapian::DB_CREATE_OR_OPEN), m_batch_size(batch_size ? batch_size : 1) {
+    m_termgen.set_stemmer(make_stemmer("en"));
+    m_termgen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    if (m_db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
+        m_db.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+}
+
+IndexWriter::~IndexWriter() {
+    try {
+        commit();
+    } catch (const Xapian::Error&) {
+        // Destructors must not throw; the caller commits explicitly on the normal path.
+    }
+}
+
+IndexWriter::Outcome IndexWriter::write(const Article& article) {
+    Xapian::Document doc = build_document(article, m_termgen);
+    std::string uid = schema::unique_id_term(article);
+    Outcome outcome = m_db.term_exists(uid) ? Outcome::Replaced : Outcome::Added;
+    m_db.replace_document(uid, doc);
+    if (++m_pending >= m_batch_size) commit();
+    return outcome;
+}
+
+void IndexWriter::commit() {
+    m_db.commit();
+    m_pending = 0;
+}
+
+}  // namespace news

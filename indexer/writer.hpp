@@ -1,0 +1,40 @@
+// The write stage: turns an Article into a Xapian::Document (every term, value and data field
+// through common/schema) and writes it, replacing any earlier version with the same unique id,
+// committing in batches so that an interrupted run keeps whole batches and no half documents.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+#include "article.hpp"
+
+namespace news {
+
+// Builds the document for an article. `termgen` carries the stemmer; it is reused across calls
+// because constructing one per document is measurable at archive scale.
+Xapian::Document build_document(const Article& article, Xapian::TermGenerator& termgen);
+
+class IndexWriter {
+public:
+    enum class Outcome { Added, Replaced };
+
+    // Opens (creating when missing) the database at `path`.
+    IndexWriter(const std::string& path, unsigned batch_size);
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    Outcome write(const Article& article);
+    void commit();
+    Xapian::doccount document_count() const { return m_db.get_doccount(); }
+
+private:
+    Xapian::WritableDatabase m_db;
+    Xapian::TermGenerator m_termgen;
+    unsigned m_batch_size;
+    unsigned m_pending = 0;
+};
+
+}  // namespace news
