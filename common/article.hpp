@@ -10,14 +10,14 @@
 namespace news {
 
 struct Article {
-    std::string url;       // canonical URL when known
-    std::string path;      // file path (or "archive!member", or "-" for stdin), when known
+    std::string url;   // canonical URL when known
+    std::string path;  // file path (or "archive!member", or "-" for stdin), when known
     std::string title;
-    std::string text;      // cleaned main text, paragraphs separated by "\n\n"
+    std::string text;  // cleaned main text, paragraphs separated by "\n\n"
     std::string author;
-    std::string source;    // site or outlet name ("The Coastline Herald"), else the host
+    std::string source;  // site or outlet name ("The Coastline Herald"), else the host
     std::string language = "en";
-    std::string format;    // "html", "text", "jsonl"
+    std::string format;  // "html", "text", "jsonl"
     std::optional<Date> published;
 };
 

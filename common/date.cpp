@@ -10,7 +10,9 @@ namespace news {
 
 namespace {
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -19,11 +21,14 @@ int days_in_month(int y, int m) {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Reads exactly `n` digits at `pos`; advances `pos` on success.
 bool read_digits(std::string_view s, size_t& pos, size_t n, int& value) {
@@ -39,8 +44,10 @@ bool read_digits(std::string_view s, size_t& pos, size_t n, int& value) {
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+        s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -82,7 +89,8 @@ bool parse_clock(std::string_view s, size_t& pos, Date& d) {
         if (!read_digits(s, p, 2, ss)) return false;
         if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
             ++p;
-            while (p < s.size() && is_digit(s[p])) ++p;
+            while (p < s.size() && is_digit(s[p]))
+                ++p;
         }
     }
     if (hh > 23 || mm > 59 || ss > 60) return false;
@@ -117,7 +125,8 @@ std::optional<Date> parse_iso(std::string_view s) {
     if (pos == s.size()) return d;
     if (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ') return std::nullopt;
     ++pos;
-    while (pos < s.size() && s[pos] == ' ') ++pos;
+    while (pos < s.size() && s[pos] == ' ')
+        ++pos;
     if (!parse_clock(s, pos, d)) return std::nullopt;
     if (!parse_zone(s.substr(pos), d.utc_offset_minutes)) return std::nullopt;
     return d;
@@ -164,10 +173,12 @@ std::optional<Date> parse_words(std::string_view s) {
                 continue;
             }
             size_t j = i;
-            while (j < s.size() && is_digit(s[j])) ++j;
+            while (j < s.size() && is_digit(s[j]))
+                ++j;
             if (j - i > 4) return std::nullopt;
             Token t{Token::Kind::Number, std::string(s.substr(i, j - i)), 0, sep};
-            for (char ch : t.text) t.value = t.value * 10 + (ch - '0');
+            for (char ch : t.text)
+                t.value = t.value * 10 + (ch - '0');
             // Ordinal suffixes: 5th, 1st, 22nd, 3rd.
             std::string rest = lower(s.substr(j, 2));
             if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th") j += 2;
@@ -176,7 +187,8 @@ std::optional<Date> parse_words(std::string_view s) {
             sep = ' ';
         } else if (std::isalpha(c)) {
             size_t j = i;
-            while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+            while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j])))
+                ++j;
             std::string w = lower(s.substr(i, j - i));
             i = j;
             if (j < s.size() && s[j] == '.') ++i;  // "Mar." "Sept."
@@ -191,7 +203,8 @@ std::optional<Date> parse_words(std::string_view s) {
                 // "GMT+1" / "UTC+01:00"
                 if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
                     size_t j2 = i + 1;
-                    while (j2 < s.size() && (is_digit(s[j2]) || s[j2] == ':')) ++j2;
+                    while (j2 < s.size() && (is_digit(s[j2]) || s[j2] == ':'))
+                        ++j2;
                     std::optional<int> off;
                     std::string z(s.substr(i, j2 - i));
                     if (z.size() == 2) z = std::string(1, z[0]) + "0" + z[1];
@@ -214,14 +227,17 @@ std::optional<Date> parse_words(std::string_view s) {
                    i + 1 < s.size() && is_digit(s[i + 1])) {
             // A numeric zone after the clock: +0100, -05:00.
             size_t j = i + 1;
-            while (j < s.size() && (is_digit(s[j]) || s[j] == ':')) ++j;
+            while (j < s.size() && (is_digit(s[j]) || s[j] == ':'))
+                ++j;
             std::optional<int> off;
             if (!parse_zone(s.substr(i, j - i), off)) return std::nullopt;
             zone = off;
             i = j;
         } else {
-            if (c == '.' || c == '/' || c == '-' || c == ',') sep = static_cast<char>(c);
-            else if (!std::isspace(c) && c != '(' && c != ')' && c != '|') return std::nullopt;
+            if (c == '.' || c == '/' || c == '-' || c == ',')
+                sep = static_cast<char>(c);
+            else if (!std::isspace(c) && c != '(' && c != ')' && c != '|')
+                return std::nullopt;
             ++i;
         }
     }
@@ -377,7 +393,8 @@ std::optional<Date> parse_user_date(std::string_view text, bool upper, const Dat
     {
         size_t pos = 0;
         int n = 0;
-        while (pos < s.size() && is_digit(s[pos]) && pos < 6) n = n * 10 + (s[pos++] - '0');
+        while (pos < s.size() && is_digit(s[pos]) && pos < 6)
+            n = n * 10 + (s[pos++] - '0');
         if (pos > 0 && pos < s.size()) {
             std::string unit(trim(std::string_view(s).substr(pos)));
             if (unit.ends_with(" ago")) unit = std::string(trim(unit.substr(0, unit.size() - 4)));

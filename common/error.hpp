@@ -9,25 +9,25 @@
 namespace news {
 
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // Bad input: one document or record cannot be used. The run goes on without it.
 class InputError : public Error {
-public:
+  public:
     InputError(std::string reason, const std::string& message)
         : Error(message), m_reason(std::move(reason)) {}
     // A short, stable key used to count skips by reason ("empty", "binary", ...).
     const std::string& reason() const { return m_reason; }
 
-private:
+  private:
     std::string m_reason;
 };
 
 // Bad usage: unknown flag, malformed date, malformed query.
 class UsageError : public Error {
-public:
+  public:
     using Error::Error;
 };
 

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text.hpp"
+
 namespace news::schema {
 
 namespace {
@@ -29,7 +31,7 @@ std::string bounded(std::string_view prefix, std::string key) {
 }  // namespace
 
 std::string hash_hex(std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ULL;
+    std::uint64_t h = 14695981039346656037ULL;
     for (unsigned char c : bytes) {
         h ^= c;
         h *= 1099511628211ULL;
@@ -46,7 +48,8 @@ std::string host_of_url(std::string_view url) {
     size_t end = rest.find_first_of("/?#");
     std::string_view host = rest.substr(0, end);
     if (size_t at = host.rfind('@'); at != std::string_view::npos) host = host.substr(at + 1);
-    if (size_t colon = host.find(':'); colon != std::string_view::npos) host = host.substr(0, colon);
+    if (size_t colon = host.find(':'); colon != std::string_view::npos)
+        host = host.substr(0, colon);
     std::string h = lower_ascii(host);
     if (h.starts_with("www.")) h.erase(0, 4);
     return h;
@@ -59,7 +62,8 @@ std::string canonical_url(std::string_view url) {
     std::string_view rest = url.substr(scheme_end + 3);
     size_t host_end = rest.find_first_of("/?#");
     std::string host = lower_ascii(rest.substr(0, host_end));
-    if ((scheme == "http" && host.ends_with(":80")) || (scheme == "https" && host.ends_with(":443")))
+    if ((scheme == "http" && host.ends_with(":80")) ||
+        (scheme == "https" && host.ends_with(":443")))
         host.erase(host.rfind(':'));
     std::string_view tail = host_end == std::string_view::npos ? "" : rest.substr(host_end);
     if (size_t hash = tail.find('#'); hash != std::string_view::npos) tail = tail.substr(0, hash);
@@ -92,22 +96,29 @@ std::string unique_id_term(const Article& article) {
 }
 
 std::string source_term(std::string_view source) {
-    std::string key = lower_ascii(source);
+    // Unicode lower case: what a user types must meet outlets named "Le Temps ÉCO".
+    std::string key = to_lower(source);
     std::replace(key.begin(), key.end(), ' ', '-');
     return bounded(kSource, key);
 }
 
-std::string host_term(std::string_view host) { return bounded(kHost, lower_ascii(host)); }
+std::string host_term(std::string_view host) {
+    return bounded(kHost, lower_ascii(host));
+}
 
 std::string language_term(std::string_view lang) {
     return std::string(kLanguage) + lower_ascii(lang);
 }
 
-std::string date_terms_day(const Date& d) { return std::string(kDay) + d.compact(); }
+std::string date_terms_day(const Date& d) {
+    return std::string(kDay) + d.compact();
+}
 std::string date_terms_month(const Date& d) {
     return std::string(kMonth) + d.compact().substr(0, 6);
 }
-std::string date_terms_year(const Date& d) { return std::string(kYear) + d.compact().substr(0, 4); }
+std::string date_terms_year(const Date& d) {
+    return std::string(kYear) + d.compact().substr(0, 4);
+}
 
 std::string encode_document_data(const Article& a) {
     nlohmann::json j;

@@ -1,6 +1,7 @@
 #include "text.hpp"
 
-#include <unicode/unistr.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace news {
 
@@ -38,6 +39,21 @@ bool is_valid_utf8(std::string_view s) {
         i += n;
     }
     return true;
+}
+
+Utf8Census utf8_census(std::string_view s) {
+    Utf8Census c;
+    for (size_t i = 0; i < s.size();) {
+        size_t n = valid_sequence(s, i);
+        if (n == 0) {
+            ++c.invalid;
+            ++i;
+        } else {
+            if (n > 1) ++c.multibyte;
+            i += n;
+        }
+    }
+    return c;
 }
 
 std::string repair_utf8(std::string_view s) {
@@ -97,10 +113,23 @@ double binary_ratio(std::string_view s, size_t probe) {
 }
 
 std::string to_lower(std::string_view s) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
-    u.toLower();
+    // The simple (one code point to one) mapping, as Xapian's own lower-casing of indexed text
+    // does: "İ" becomes "i", not "i" plus a combining dot, so terms lower-cased here match.
     std::string out;
-    u.toUTF8String(out);
+    out.reserve(s.size());
+    int32_t i = 0;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+    const auto length = static_cast<int32_t>(s.size());
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0) c = 0xFFFD;
+        c = u_tolower(c);
+        char buf[4];
+        int32_t n = 0;
+        U8_APPEND_UNSAFE(buf, n, c);
+        out.append(buf, static_cast<size_t>(n));
+    }
     return out;
 }
 

@@ -10,6 +10,14 @@ namespace news {
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
+// Counts of well-formed multi-byte sequences and of bytes that start no well-formed sequence:
+// text with many of the first and few of the second is UTF-8 with damage, not another charset.
+struct Utf8Census {
+    size_t multibyte = 0;
+    size_t invalid = 0;
+};
+Utf8Census utf8_census(std::string_view s);
+
 // `s` with every ill-formed sequence replaced by U+FFFD and NUL bytes dropped.
 std::string repair_utf8(std::string_view s);
 
@@ -20,7 +28,7 @@ std::string collapse_whitespace(std::string_view s);
 // characters other than tab/newline/carriage return/form feed).
 double binary_ratio(std::string_view s, size_t probe = 4096);
 
-// Unicode lower case of UTF-8 text.
+// Unicode lower case of UTF-8 text (simple case mapping, code point by code point).
 std::string to_lower(std::string_view s);
 
 // Length in bytes of the UTF-8 sequence starting with lead byte `c` (1 for invalid leads).

@@ -42,7 +42,8 @@ std::optional<IndexOptions> parse_index_options(int argc, const char* const argv
 
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
         po::notify(vm);
     } catch (const po::error& e) {
         throw UsageError(e.what());

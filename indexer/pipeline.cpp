@@ -17,7 +17,8 @@ namespace news {
 
 size_t IndexStats::total_skipped() const {
     size_t n = 0;
-    for (const auto& [reason, count] : skipped) n += count;
+    for (const auto& [reason, count] : skipped)
+        n += count;
     return n;
 }
 
@@ -83,13 +84,18 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
         try {
             Article article = extract_article(record, extract_options);
             if (writer) {
-                if (writer->write(article) == IndexWriter::Outcome::Added) ++stats.added;
-                else ++stats.replaced;
+                if (writer->write(article) == IndexWriter::Outcome::Added)
+                    ++stats.added;
+                else
+                    ++stats.replaced;
             } else {
                 ++stats.extracted;
-                if (options.json) out << dry_run_record(article) << '\n';
-                else out << article.path << '\t' << (article.published ? article.published->iso() : "-")
-                         << '\t' << article.title << '\n';
+                if (options.json)
+                    out << dry_run_record(article) << '\n';
+                else
+                    out << article.path << '\t'
+                        << (article.published ? article.published->iso() : "-") << '\t'
+                        << article.title << '\n';
             }
         } catch (const InputError& e) {
             skip(record.path, e.reason(), e.what());
@@ -122,8 +128,7 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
         skip);
 
     if (writer) writer->commit();
-    stats.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return stats;
 }
 

@@ -16,7 +16,7 @@ namespace news {
 struct IndexStats {
     size_t added = 0;
     size_t replaced = 0;
-    size_t extracted = 0;  // dry run: records printed
+    size_t extracted = 0;                   // dry run: records printed
     std::map<std::string, size_t> skipped;  // by reason
     size_t input_bytes = 0;
     double seconds = 0.0;

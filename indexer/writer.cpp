@@ -48,7 +48,8 @@ IndexWriter::IndexWriter(const std::string& path, unsigned batch_size)
     m_termgen.set_stemmer(make_stemmer("en"));
     m_termgen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     if (m_db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
-        m_db.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+        m_db.set_metadata(std::string(schema::kMetaSchemaVersion),
+                          std::string(schema::kSchemaVersion));
 }
 
 IndexWriter::~IndexWriter() {

@@ -17,7 +17,7 @@ namespace news {
 Xapian::Document build_document(const Article& article, Xapian::TermGenerator& termgen);
 
 class IndexWriter {
-public:
+  public:
     enum class Outcome { Added, Replaced };
 
     // Opens (creating when missing) the database at `path`.
@@ -30,7 +30,7 @@ public:
     void commit();
     Xapian::doccount document_count() const { return m_db.get_doccount(); }
 
-private:
+  private:
     Xapian::WritableDatabase m_db;
     Xapian::TermGenerator m_termgen;
     unsigned m_batch_size;

@@ -13,6 +13,9 @@ namespace news {
 // or "" when none.
 std::string declared_charset(std::string_view html);
 
+// True when the bytes open with a UTF-16 byte order mark: text, though half its bytes are NUL.
+bool has_utf16_bom(std::string_view bytes);
+
 // `bytes` as UTF-8: a BOM decides first, then valid UTF-8 is kept, then the declared charset,
 // then windows-1252 (the web's de facto default for undeclared 8-bit text).
 std::string to_utf8(std::string_view bytes, std::string_view declared);

@@ -14,14 +14,29 @@ namespace {
 // Elements whose whole subtree is never article text.
 bool is_dropped_tag(GumboTag t) {
     switch (t) {
-        case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-        case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-        case GUMBO_TAG_ASIDE: case GUMBO_TAG_IFRAME:
-        case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_BUTTON:
-        case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
-        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-        case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
-        case GUMBO_TAG_HEAD: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_LABEL:
+        case GUMBO_TAG_SCRIPT:
+        case GUMBO_TAG_STYLE:
+        case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_NAV:
+        case GUMBO_TAG_HEADER:
+        case GUMBO_TAG_FOOTER:
+        case GUMBO_TAG_ASIDE:
+        case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_SVG:
+        case GUMBO_TAG_MATH:
+        case GUMBO_TAG_BUTTON:
+        case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_TEXTAREA:
+        case GUMBO_TAG_INPUT:
+        case GUMBO_TAG_TEMPLATE:
+        case GUMBO_TAG_OBJECT:
+        case GUMBO_TAG_EMBED:
+        case GUMBO_TAG_CANVAS:
+        case GUMBO_TAG_VIDEO:
+        case GUMBO_TAG_AUDIO:
+        case GUMBO_TAG_HEAD:
+        case GUMBO_TAG_FIGCAPTION:
+        case GUMBO_TAG_LABEL:
         case GUMBO_TAG_MENU:
             return true;
         default:
@@ -32,13 +47,33 @@ bool is_dropped_tag(GumboTag t) {
 // Elements that start a block of text of their own.
 bool is_block_tag(GumboTag t) {
     switch (t) {
-        case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI:
-        case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-        case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
-        case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-        case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
-        case GUMBO_TAG_FIGURE: case GUMBO_TAG_CENTER: case GUMBO_TAG_ADDRESS:
+        case GUMBO_TAG_P:
+        case GUMBO_TAG_H1:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
+        case GUMBO_TAG_LI:
+        case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_DD:
+        case GUMBO_TAG_DT:
+        case GUMBO_TAG_TD:
+        case GUMBO_TAG_TH:
+        case GUMBO_TAG_DIV:
+        case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_ARTICLE:
+        case GUMBO_TAG_MAIN:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_OL:
+        case GUMBO_TAG_TABLE:
+        case GUMBO_TAG_TR:
+        case GUMBO_TAG_BODY:
+        case GUMBO_TAG_HTML:
+        case GUMBO_TAG_FIGURE:
+        case GUMBO_TAG_CENTER:
+        case GUMBO_TAG_ADDRESS:
         case GUMBO_TAG_DL:
             return true;
         default:
@@ -61,8 +96,8 @@ std::string lower(std::string_view s) {
 // Words in class/id values that mark the article body; they outweigh weak furniture hints.
 bool is_content_hint(std::string_view class_or_id) {
     static constexpr std::array<std::string_view, 10> kContent{
-        "article-body", "articlebody", "article-content", "story-body", "storybody",
-        "entry-content", "post-content", "article__body", "story-content", "content-body"};
+        "article-body",  "articlebody",  "article-content", "story-body",    "storybody",
+        "entry-content", "post-content", "article__body",   "story-content", "content-body"};
     std::string l = lower(class_or_id);
     for (std::string_view k : kContent)
         if (l.find(k) != std::string::npos) return true;
@@ -84,6 +119,8 @@ struct Block {
     const GumboNode* element = nullptr;  // the element that opened the block
     const GumboNode* parent = nullptr;   // its parent element (for scoring containers)
     bool in_content_hint = false;
+    FurnitureHint furniture = FurnitureHint::None;  // strongest hint among its ancestors
+    const GumboNode* furniture_node = nullptr;      // innermost hinted ancestor
 };
 
 size_t count_chars(std::string_view s) {
@@ -103,44 +140,63 @@ size_t sentence_marks(std::string_view s) {
 
 }  // namespace
 
-bool is_boilerplate_hint(std::string_view class_or_id) {
-    if (class_or_id.empty()) return false;
+FurnitureHint furniture_hint(std::string_view class_or_id) {
+    if (class_or_id.empty()) return FurnitureHint::None;
     std::string l = lower(class_or_id);
-    // Split into tokens on separators so "ad" matches "ad-slot" but not "header-lead".
-    static constexpr std::array<std::string_view, 48> kTokens{
-        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer",
-        "header", "masthead", "sidebar", "aside", "ad", "ads", "advert", "advertisement",
-        "ad-slot", "adslot", "sponsored", "promo", "promotion", "share", "sharing", "social",
-        "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent",
-        "gdpr", "banner", "related", "recommended", "more-stories", "comments", "comment",
-        "disqus", "popup", "modal", "outbrain", "taboola", "widget", "toolbar", "tags",
-        "byline", "credit", "caption"};
-    // A container whose name also says it holds the page's content ("ArticlePage-ad-margins",
-    // "main-wrapper sidebar-layout") is a layout wrapper, not furniture.
-    static constexpr std::array<std::string_view, 13> kLayout{
-        "article", "body", "content", "main", "story", "post", "entry", "wrapper", "container",
-        "column", "page", "layout", "wrap"};
+    // Names that only furniture carries, matched inside longer names ("site-comments-list").
+    static constexpr std::string_view kStrongSubstrings[] = {
+        "cookie", "newsletter", "related",    "advert",    "sponsor",  "social",
+        "share-", "comment",    "breadcrumb", "read-more", "readmore", "subscribe"};
+    for (std::string_view k : kStrongSubstrings)
+        if (l.find(k) != std::string::npos) return FurnitureHint::Strong;
+    // Whole tokens (split on separators, so "ad" matches "ad-slot" but not "header-lead").
+    // Layout wrappers sometimes carry these too ("Page-ad-margins" around a whole page),
+    // so they are weak: the caller weighs them against how much of the page they hold.
+    static constexpr std::string_view kStrongTokens[] = {
+        "nav",       "navbar",   "navigation",  "menu",         "breadcrumbs", "footer",
+        "sidebar",   "aside",    "ads",         "adslot",       "sponsored",   "promo",
+        "promotion", "share",    "sharing",     "subscription", "signup",      "cookies",
+        "consent",   "gdpr",     "recommended", "comments",     "disqus",      "popup",
+        "modal",     "outbrain", "taboola",     "toolbar",      "tags",        "byline",
+        "credit",    "caption",  "masthead",    "newsletter",   "related",     "social"};
+    static constexpr std::string_view kWeakTokens[] = {"ad", "header", "banner", "widget"};
+    // A name that also says "wrapper", "page", "layout" ... ("page-wrapper has-sidebar") is a
+    // layout element whatever modifier it carries: its furniture tokens only count as weak.
+    static constexpr std::string_view kLayout[] = {"wrapper", "container", "layout",
+                                                   "page",    "main",      "content"};
+    bool layout = false;
     for (std::string_view k : kLayout)
-        if (l.find(k) != std::string::npos) return false;
-    static constexpr std::array<std::string_view, 12> kSubstrings{
-        "cookie", "newsletter", "related", "advert", "sponsor", "social", "share-",
-        "comment", "breadcrumb", "read-more", "readmore", "subscribe"};
-    for (std::string_view k : kSubstrings)
-        if (l.find(k) != std::string::npos) return true;
+        if (l.find(k) != std::string::npos) layout = true;
+    FurnitureHint found = FurnitureHint::None;
     size_t i = 0;
     while (i < l.size()) {
         size_t j = i;
-        while (j < l.size() && (std::isalnum(static_cast<unsigned char>(l[j])))) ++j;
+        while (j < l.size() && std::isalnum(static_cast<unsigned char>(l[j])))
+            ++j;
         std::string_view token(l.data() + i, j - i);
-        for (std::string_view k : kTokens)
-            if (token == k) return true;
+        for (std::string_view k : kStrongTokens)
+            if (token == k) {
+                if (!layout) return FurnitureHint::Strong;
+                found = FurnitureHint::Weak;
+            }
+        for (std::string_view k : kWeakTokens)
+            if (token == k) found = FurnitureHint::Weak;
         i = j + 1;
     }
-    return false;
+    return found;
+}
+
+bool is_boilerplate_hint(std::string_view class_or_id) {
+    return furniture_hint(class_or_id) != FurnitureHint::None;
 }
 
 std::vector<TextBlock> extract_main_blocks(const HtmlDocument& doc) {
+    // Furniture hints (class, id, role) do not cut subtrees while walking: wrappers around a
+    // whole page carry such names too ("Page-ad-margins", WordPress's "category-advertising" on
+    // the post). They lower the score of the blocks under them, and after the article's
+    // container is chosen, hinted elements inside it are dropped.
     std::vector<Block> blocks;
+    std::vector<std::pair<const GumboNode*, FurnitureHint>> hinted;  // open hinted elements
     std::vector<size_t> open;  // indexes of blocks currently open, innermost last
     const GumboNode* body = nullptr;
     int link_depth = 0;
@@ -152,6 +208,10 @@ std::vector<TextBlock> extract_main_blocks(const HtmlDocument& doc) {
         b.element = el;
         b.parent = el->parent;
         b.in_content_hint = content_depth > 0;
+        for (const auto& [node, hint] : hinted) {
+            b.furniture = std::max(b.furniture, hint);
+            b.furniture_node = node;  // innermost last
+        }
         blocks.push_back(std::move(b));
         open.push_back(blocks.size() - 1);
     };
@@ -178,14 +238,20 @@ std::vector<TextBlock> extract_main_blocks(const HtmlDocument& doc) {
             bool content = is_content_hint(cls) || is_content_hint(id) ||
                            attribute(n, "itemprop") == "articleBody";
             if (!content && t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML && t != GUMBO_TAG_ARTICLE &&
-                t != GUMBO_TAG_MAIN &&
-                (is_boilerplate_hint(cls) || is_boilerplate_hint(id) || role == "navigation" ||
-                 role == "banner" || role == "contentinfo" || role == "complementary"))
-                return false;
+                t != GUMBO_TAG_MAIN) {
+                FurnitureHint hint = std::max(furniture_hint(cls), furniture_hint(id));
+                if (role == "navigation" || role == "contentinfo" || role == "complementary")
+                    hint = FurnitureHint::Strong;
+                else if (role == "banner")
+                    hint = std::max(hint, FurnitureHint::Weak);
+                if (hint != FurnitureHint::None) hinted.emplace_back(n, hint);
+            }
             if (content) ++content_depth;
             if (t == GUMBO_TAG_A) ++link_depth;
-            if (is_block_tag(t)) start_block(n);
-            else if (t == GUMBO_TAG_BR && !open.empty()) blocks[open.back()].text += ' ';
+            if (is_block_tag(t))
+                start_block(n);
+            else if (t == GUMBO_TAG_BR && !open.empty())
+                blocks[open.back()].text += ' ';
             return true;
         },
         [&](const GumboNode* n) {
@@ -199,9 +265,11 @@ std::vector<TextBlock> extract_main_blocks(const HtmlDocument& doc) {
                 --content_depth;
             if (is_block_tag(t) && !open.empty() && blocks[open.back()].element == n)
                 open.pop_back();
+            if (!hinted.empty() && hinted.back().first == n) hinted.pop_back();
         });
 
-    for (Block& b : blocks) b.text = collapse_whitespace(b.text);
+    for (Block& b : blocks)
+        b.text = collapse_whitespace(b.text);
 
     // Score containers: each prose block credits its parent fully and its grandparent by half,
     // so the element holding the article's paragraphs rises above menus and link lists.
@@ -214,6 +282,10 @@ std::vector<TextBlock> extract_main_blocks(const HtmlDocument& doc) {
         double value = static_cast<double>(chars) * (1.0 - link_density) +
                        10.0 * std::min<size_t>(sentence_marks(b.text), 10);
         if (b.in_content_hint) value *= 1.5;
+        if (b.furniture == FurnitureHint::Strong)
+            value *= 0.2;
+        else if (b.furniture == FurnitureHint::Weak)
+            value *= 0.6;
         const GumboNode* p = b.tag == GUMBO_TAG_P || b.tag == GUMBO_TAG_LI ? b.parent : b.element;
         for (double share : {1.0, 0.5, 0.25}) {
             if (!p || p->type != GUMBO_NODE_ELEMENT) break;
@@ -237,6 +309,8 @@ std::vector<TextBlock> extract_main_blocks(const HtmlDocument& doc) {
     std::vector<TextBlock> out;
     for (const Block& b : blocks) {
         if (b.text.empty() || !inside(b.element)) continue;
+        // Furniture inside the article's container (a share bar, an inline ad, comments).
+        if (b.furniture_node && b.furniture_node != best && inside(b.furniture_node)) continue;
         if (b.tag == GUMBO_TAG_H1) continue;  // the headline is the title, not body text
         size_t chars = count_chars(b.text);
         double link_density = chars ? static_cast<double>(b.link_chars) / chars : 0.0;

@@ -22,6 +22,13 @@ std::vector<TextBlock> extract_main_blocks(const HtmlDocument& doc);
 // Blocks joined as paragraphs separated by "\n\n".
 std::string join_blocks(const std::vector<TextBlock>& blocks);
 
+enum class FurnitureHint { None, Weak, Strong };
+
+// How surely a class or id value names page furniture: Strong for names only furniture carries
+// ("comments", "share-bar", "newsletter-box"), Weak for names layout wrappers share ("ad",
+// "header", "banner").
+FurnitureHint furniture_hint(std::string_view class_or_id);
+
 // True when a class or id value names page furniture rather than content ("nav", "share-bar",
 // "related-stories", "cookie-banner", "comments", ...).
 bool is_boilerplate_hint(std::string_view class_or_id);

@@ -60,8 +60,10 @@ void walk(const GumboNode* root, const std::function<bool(const GumboNode*)>& en
         Frame& top = stack.back();
         const GumboNode* node = top.node;
         const GumboVector* children = nullptr;
-        if (node->type == GUMBO_NODE_ELEMENT) children = &node->v.element.children;
-        else if (node->type == GUMBO_NODE_DOCUMENT) children = &node->v.document.children;
+        if (node->type == GUMBO_NODE_ELEMENT)
+            children = &node->v.element.children;
+        else if (node->type == GUMBO_NODE_DOCUMENT)
+            children = &node->v.document.children;
         if (children && top.next_child < children->length) {
             const auto* child = static_cast<const GumboNode*>(children->data[top.next_child++]);
             if (enter(child)) stack.push_back({child, 0});

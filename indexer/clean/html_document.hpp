@@ -11,7 +11,7 @@
 namespace news {
 
 class HtmlDocument {
-public:
+  public:
     explicit HtmlDocument(std::string_view utf8_html);
     ~HtmlDocument();
     HtmlDocument(const HtmlDocument&) = delete;
@@ -19,7 +19,7 @@ public:
 
     const GumboNode* root() const { return m_output->root; }
 
-private:
+  private:
     GumboOutput* m_output;
 };
 

@@ -30,22 +30,26 @@ size_t word_count(std::string_view s) {
 }
 
 bool ends_sentence(std::string_view s) {
-    while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
+    while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')'))
+        s.remove_suffix(1);
     if (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99")) s.remove_suffix(3);  // ” ’
     return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':');
 }
 
 // Prose: a sentence of some length. Menus, link lists and headers are short or unpunctuated.
-bool is_prose(std::string_view line) { return word_count(line) >= 10 && ends_sentence(line); }
+bool is_prose(std::string_view line) {
+    return word_count(line) >= 10 && ends_sentence(line);
+}
 
 // Lines that open a block of furniture: what follows them is links, not article text.
 bool opens_furniture_section(std::string_view l) {
     static constexpr std::array<std::string_view, 12> kHeads{
-        "related stories", "related articles", "related", "sponsored articles", "sponsored",
-        "more stories", "you may also like", "most read", "most popular", "recommended",
-        "trending", "read next"};
+        "related stories", "related articles", "related",           "sponsored articles",
+        "sponsored",       "more stories",     "you may also like", "most read",
+        "most popular",    "recommended",      "trending",          "read next"};
     std::string s = lower(l);
-    while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.pop_back();
+    while (!s.empty() && (s.back() == ':' || s.back() == ' '))
+        s.pop_back();
     for (std::string_view h : kHeads)
         if (s == h) return true;
     return false;
@@ -55,13 +59,36 @@ bool opens_furniture_section(std::string_view l) {
 
 bool is_boilerplate_line(std::string_view line) {
     std::string l = lower(line);
-    static constexpr std::array<std::string_view, 30> kPrefixes{
-        "related stories", "related articles", "sponsored", "please enter your",
-        "share this", "share on", "share:", "read more", "advertisement", "subscribe",
-        "sign up", "newsletter", "leave a comment", "leave a reply", "comments (",
-        "you may also like", "most read", "follow us", "all rights reserved", "©",
-        "copyright", "accept cookies", "we use cookies", "skip to", "log in", "login",
-        "save my name", "click here", "tags:", "filed under"};
+    static constexpr std::array<std::string_view, 30> kPrefixes{"related stories",
+                                                                "related articles",
+                                                                "sponsored",
+                                                                "please enter your",
+                                                                "share this",
+                                                                "share on",
+                                                                "share:",
+                                                                "read more",
+                                                                "advertisement",
+                                                                "subscribe",
+                                                                "sign up",
+                                                                "newsletter",
+                                                                "leave a comment",
+                                                                "leave a reply",
+                                                                "comments (",
+                                                                "you may also like",
+                                                                "most read",
+                                                                "follow us",
+                                                                "all rights reserved",
+                                                                "©",
+                                                                "copyright",
+                                                                "accept cookies",
+                                                                "we use cookies",
+                                                                "skip to",
+                                                                "log in",
+                                                                "login",
+                                                                "save my name",
+                                                                "click here",
+                                                                "tags:",
+                                                                "filed under"};
     for (std::string_view p : kPrefixes)
         if (l.starts_with(p)) return true;
     // Menus and dateline headers: "Home | World | Business", "LISBON | Tuesday | 14°C".
@@ -85,7 +112,8 @@ std::optional<Date> publication_date_line(std::string_view line) {
     for (std::string_view label : kLabels) {
         if (l.starts_with(label)) {
             rest = line.substr(label.size());
-            while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
+            while (!rest.empty() && (rest.front() == ':' || rest.front() == ' '))
+                rest.remove_prefix(1);
             break;
         }
     }
@@ -127,7 +155,8 @@ TextExtraction clean_text(std::string_view utf8) {
             }
         }
         std::string l = lower(line);
-        if (out.author.empty() && l.starts_with("by ") && word_count(line) <= 8 && !ends_sentence(line)) {
+        if (out.author.empty() && l.starts_with("by ") && word_count(line) <= 8 &&
+            !ends_sentence(line)) {
             out.author = line.substr(3);
             continue;
         }

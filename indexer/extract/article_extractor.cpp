@@ -56,7 +56,14 @@ void extract_text(const std::string& text, const RawRecord& record, Article& a) 
 
 }  // namespace
 
-Article extract_article(const RawRecord& record, const ExtractOptions& options) {
+Article extract_article(const RawRecord& input, const ExtractOptions& options) {
+    // UTF-16 pages are text with NUL in every other byte: decode them before any byte checks.
+    RawRecord decoded;
+    if (has_utf16_bom(input.bytes)) {
+        decoded = input;
+        decoded.bytes = to_utf8(input.bytes, "");
+    }
+    const RawRecord& record = has_utf16_bom(input.bytes) ? decoded : input;
     if (record.bytes.size() > options.max_document_bytes)
         throw InputError("too-large", "document of " + std::to_string(record.bytes.size() >> 20) +
                                           " MB is over the limit of " +

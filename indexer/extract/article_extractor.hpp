@@ -5,8 +5,8 @@
 
 #include <cstddef>
 
-#include "article.hpp"
 #include "../sources/raw_record.hpp"
+#include "article.hpp"
 
 namespace news {
 

@@ -23,8 +23,8 @@ std::string lower(std::string_view s) {
 
 bool is_article_type(const nlohmann::json& type) {
     auto one = [](const std::string& t) {
-        return t.find("Article") != std::string::npos || t == "BlogPosting" ||
-               t == "Report" || t == "LiveBlogPosting" || t == "SocialMediaPosting";
+        return t.find("Article") != std::string::npos || t == "BlogPosting" || t == "Report" ||
+               t == "LiveBlogPosting" || t == "SocialMediaPosting";
     };
     if (type.is_string()) return one(type.get<std::string>());
     if (type.is_array())
@@ -36,7 +36,8 @@ bool is_article_type(const nlohmann::json& type) {
 std::string json_name(const nlohmann::json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_object()) {
-        if (auto it = v.find("name"); it != v.end() && it->is_string()) return it->get<std::string>();
+        if (auto it = v.find("name"); it != v.end() && it->is_string())
+            return it->get<std::string>();
     }
     if (v.is_array()) {
         std::string all;
@@ -64,7 +65,8 @@ void scan_json_ld(const nlohmann::json& j, JsonLd& out) {
         const nlohmann::json* v = stack.back();
         stack.pop_back();
         if (v->is_array()) {
-            for (auto it = v->rbegin(); it != v->rend(); ++it) stack.push_back(&*it);
+            for (auto it = v->rbegin(); it != v->rend(); ++it)
+                stack.push_back(&*it);
             continue;
         }
         if (!v->is_object()) continue;
@@ -135,7 +137,8 @@ std::optional<Date> date_from_url(std::string_view url) {
         std::string_view s = segs[k];
         if (s.size() >= 10 && number(s.substr(0, 4), 4, y) && s[4] == '-' &&
             number(s.substr(5, 2), 2, m) && s[7] == '-' && number(s.substr(8, 2), 2, d) &&
-            is_valid_day(y, m, d) && (s.size() == 10 || !std::isdigit(static_cast<unsigned char>(s[10])))) {
+            is_valid_day(y, m, d) &&
+            (s.size() == 10 || !std::isdigit(static_cast<unsigned char>(s[10])))) {
             Date out;
             out.year = y, out.month = m, out.day = d;
             return out;
@@ -199,7 +202,8 @@ HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& p
             case GUMBO_TAG_SCRIPT:
                 if (lower(attribute(n, "type")) == "application/ld+json" &&
                     n->v.element.children.length > 0) {
-                    const auto* child = static_cast<const GumboNode*>(n->v.element.children.data[0]);
+                    const auto* child =
+                        static_cast<const GumboNode*>(n->v.element.children.data[0]);
                     if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
                         child->type == GUMBO_NODE_CDATA) {
                         auto j = nlohmann::json::parse(child->v.text.text, nullptr, false);
@@ -252,10 +256,14 @@ HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& p
     std::string og = get("og:title");
     std::string headline = collapse_whitespace(ld.headline);
     std::string tag = strip_site_suffix(title_tag, out.site_name);
-    if (!og.empty()) out.title = strip_site_suffix(og, out.site_name);
-    else if (!headline.empty()) out.title = headline;
-    else if (!first_h1.empty()) out.title = first_h1;
-    else out.title = tag;
+    if (!og.empty())
+        out.title = strip_site_suffix(og, out.site_name);
+    else if (!headline.empty())
+        out.title = headline;
+    else if (!first_h1.empty())
+        out.title = first_h1;
+    else
+        out.title = tag;
 
     out.author = collapse_whitespace(ld.author);
     if (out.author.empty()) out.author = get("author");
@@ -263,13 +271,28 @@ HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& p
     if (out.author.find("://") != std::string::npos) out.author.clear();
 
     // Publication date: declared article dates first, then generic meta, then <time>, then URL.
-    static constexpr std::array<std::string_view, 22> kDateKeys{
-        "article:published_time", "og:article:published_time", "og:published_time",
-        "itemprop:datepublished", "datepublished", "article.published", "publishdate",
-        "publish-date", "pubdate", "publication_date", "sailthru.date", "parsely-pub-date",
-        "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
-        "citation_publication_date", "date", "original-publish-date", "article_date_original",
-        "cxenseparse:recs:publishtime"};
+    static constexpr std::array<std::string_view, 22> kDateKeys{"article:published_time",
+                                                                "og:article:published_time",
+                                                                "og:published_time",
+                                                                "itemprop:datepublished",
+                                                                "datepublished",
+                                                                "article.published",
+                                                                "publishdate",
+                                                                "publish-date",
+                                                                "pubdate",
+                                                                "publication_date",
+                                                                "sailthru.date",
+                                                                "parsely-pub-date",
+                                                                "dc.date.issued",
+                                                                "dcterms.issued",
+                                                                "dc.date",
+                                                                "dcterms.date",
+                                                                "dcterms.created",
+                                                                "citation_publication_date",
+                                                                "date",
+                                                                "original-publish-date",
+                                                                "article_date_original",
+                                                                "cxenseparse:recs:publishtime"};
     if (!ld.date_published.empty()) out.published = parse_date(ld.date_published);
     for (size_t i = 0; !out.published && i < kDateKeys.size(); ++i) {
         std::string v = get(kDateKeys[i]);

@@ -105,7 +105,8 @@ void for_each_input(const std::vector<std::string>& paths, const FileInputOption
         }
         if (ec) skip(arg, "unreadable", ec.message());
         std::sort(files.begin(), files.end());
-        for (const fs::path& p : files) visit_file(p, options, visit, skip);
+        for (const fs::path& p : files)
+            visit_file(p, options, visit, skip);
     }
 }
 

@@ -21,11 +21,11 @@ struct InputFile {
 // Called for each record a reader produces.
 using RecordSink = std::function<void(RawRecord&&)>;
 // Called for each part of an input that cannot be used: where, a short reason key, a message.
-using SkipSink =
-    std::function<void(const std::string& where, const std::string& reason, const std::string& msg)>;
+using SkipSink = std::function<void(const std::string& where, const std::string& reason,
+                                    const std::string& msg)>;
 
 class Reader {
-public:
+  public:
     virtual ~Reader() = default;
     virtual void read(InputFile&& input, const RecordSink& emit, const SkipSink& skip) const = 0;
 };

@@ -10,7 +10,7 @@ namespace {
 
 // A file that is one document: an HTML page or a plain-text scrape.
 class DocumentReader : public Reader {
-public:
+  public:
     explicit DocumentReader(Format format) : m_format(format) {}
     void read(InputFile&& input, const RecordSink& emit, const SkipSink&) const override {
         RawRecord r;
@@ -20,14 +20,14 @@ public:
         emit(std::move(r));
     }
 
-private:
+  private:
     Format m_format;
 };
 
 // JSON Lines: one article per line with url, title, text or html, date, source, author.
 // Unknown fields are ignored; a line that is not a JSON object is skipped and reported.
 class JsonlReader : public Reader {
-public:
+  public:
     void read(InputFile&& input, const RecordSink& emit, const SkipSink& skip) const override {
         std::string_view all = input.bytes;
         if (all.starts_with("\xEF\xBB\xBF")) all.remove_prefix(3);
@@ -39,7 +39,8 @@ public:
             std::string_view line = all.substr(pos, end - pos);
             pos = end + 1;
             ++line_no;
-            while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+            while (!line.empty() &&
+                   (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
                 line.remove_suffix(1);
             if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
             std::string where = input.path + ":" + std::to_string(line_no);
@@ -87,11 +88,15 @@ const Reader* reader_for(Format format) {
     static const DocumentReader text(Format::Text);
     static const JsonlReader jsonl;
     switch (format) {
-        case Format::Html: return &html;
-        case Format::Text: return &text;
-        case Format::Jsonl: return &jsonl;
+        case Format::Html:
+            return &html;
+        case Format::Text:
+            return &text;
+        case Format::Jsonl:
+            return &jsonl;
         case Format::Binary:
-        case Format::Unknown: break;
+        case Format::Unknown:
+            break;
     }
     return nullptr;
 }

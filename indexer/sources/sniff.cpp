@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "../clean/encoding.hpp"
 #include "reader.hpp"
 #include "text.hpp"
 
@@ -8,11 +9,16 @@ namespace news {
 
 const char* format_name(Format f) {
     switch (f) {
-        case Format::Html: return "html";
-        case Format::Text: return "text";
-        case Format::Jsonl: return "jsonl";
-        case Format::Binary: return "binary";
-        case Format::Unknown: break;
+        case Format::Html:
+            return "html";
+        case Format::Text:
+            return "text";
+        case Format::Jsonl:
+            return "jsonl";
+        case Format::Binary:
+            return "binary";
+        case Format::Unknown:
+            break;
     }
     return "unknown";
 }
@@ -21,7 +27,8 @@ namespace {
 
 std::string lower_prefix(std::string_view s, size_t n) {
     std::string out(s.substr(0, std::min(n, s.size())));
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -32,7 +39,8 @@ bool has_extension(std::string_view path, std::string_view ext) {
 
 std::string_view skip_bom_and_space(std::string_view s) {
     if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+        s.remove_prefix(1);
     return s;
 }
 
@@ -40,7 +48,7 @@ bool looks_like_html(std::string_view head) {
     std::string l = lower_prefix(head, 2048);
     if (l.starts_with("<!doctype html") || l.starts_with("<html") || l.starts_with("<?xml"))
         return true;
-    static constexpr std::string_view kTags[] = {"<html", "<head", "<body", "<meta ", "<title",
+    static constexpr std::string_view kTags[] = {"<html", "<head", "<body",    "<meta ",   "<title",
                                                  "<div",  "<p>",   "<article", "<!doctype"};
     int hits = 0;
     for (std::string_view t : kTags)
@@ -61,13 +69,19 @@ bool looks_like_jsonl(std::string_view head) {
 }  // namespace
 
 Format sniff_format(std::string_view bytes, std::string_view path) {
+    if (has_utf16_bom(bytes)) {
+        std::string utf8 = to_utf8(bytes.substr(0, 65536), "");
+        return sniff_format(utf8, path);
+    }
     std::string_view head = skip_bom_and_space(bytes.substr(0, 65536));
     if (head.empty()) return Format::Unknown;
     if (binary_ratio(head) > 0.05) return Format::Binary;
-    if (looks_like_html(head)) return Format::Html;
-    if (looks_like_jsonl(head) || ((has_extension(path, ".jsonl") || has_extension(path, ".ndjson")) &&
-                                   head.starts_with("{")))
+    // JSON Lines first: its records may carry whole pages in an "html" field.
+    if (looks_like_jsonl(head) ||
+        ((has_extension(path, ".jsonl") || has_extension(path, ".ndjson")) &&
+         head.starts_with("{")))
         return Format::Jsonl;
+    if (looks_like_html(head)) return Format::Html;
     if (has_extension(path, ".html") || has_extension(path, ".htm") ||
         has_extension(path, ".xhtml")) {
         // Named HTML but without markup near the top: still parse it as HTML, gumbo copes.

@@ -1,0 +1,244 @@
+// Tests for common/date: parse_date forms, Date formatting, parse_user_date (--since/--until).
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+
+#include "date.hpp"
+
+using news::Date;
+using news::parse_date;
+using news::parse_user_date;
+
+namespace {
+
+Date day(int y, int m, int d) {
+    Date out;
+    out.year = y;
+    out.month = m;
+    out.day = d;
+    return out;
+}
+
+Date at(int y, int m, int d, int hh, int mm, int ss, std::optional<int> offset = std::nullopt) {
+    Date out = day(y, m, d);
+    out.has_time = true;
+    out.hour = hh;
+    out.minute = mm;
+    out.second = ss;
+    out.utc_offset_minutes = offset;
+    return out;
+}
+
+std::string show(const std::optional<Date>& d) {
+    return d ? d->iso() : std::string("nullopt");
+}
+
+}  // namespace
+
+TEST_CASE("parse_date reads the date forms news pages and feeds carry") {
+    struct Case {
+        std::string input;
+        Date expected;
+    };
+    const Case cases[] = {
+        {"2024-03-05", day(2024, 3, 5)},
+        {"2024/03/05", day(2024, 3, 5)},
+        {"2024-03-05T09:30:00Z", at(2024, 3, 5, 9, 30, 0, 0)},
+        {"2024-03-05T09:30:00+01:00", at(2024, 3, 5, 9, 30, 0, 60)},
+        {"2024-03-05T09:30:00-05:00", at(2024, 3, 5, 9, 30, 0, -300)},
+        {"2024-03-05T09:30:00.123+0100", at(2024, 3, 5, 9, 30, 0, 60)},
+        {"2024-03-05 09:30:00", at(2024, 3, 5, 9, 30, 0)},
+        {"20240305", day(2024, 3, 5)},
+        {"  2024-03-05\n", day(2024, 3, 5)},
+        {"March 5, 2024", day(2024, 3, 5)},
+        {"Mar. 5, 2024, 2:00 PM", at(2024, 3, 5, 14, 0, 0)},
+        {"Mar 5, 2024 12:15 a.m.", at(2024, 3, 5, 0, 15, 0)},
+        {"Sept. 5, 2024", day(2024, 9, 5)},
+        {"5 March 2024", day(2024, 3, 5)},
+        {"Tuesday, 5 March 2024", day(2024, 3, 5)},
+        {"Tue, 05 Mar 2024 09:30:00 +0000", at(2024, 3, 5, 9, 30, 0, 0)},
+        {"Tue, 05 Mar 2024 09:30:00 GMT", at(2024, 3, 5, 9, 30, 0, 0)},
+        {"26-FEB-1987 15:01:01.79", at(1987, 2, 26, 15, 1, 1)},
+        {"05.03.2024", day(2024, 3, 5)},
+        {"3/5/2024", day(2024, 3, 5)},
+        {"25/12/2024", day(2024, 12, 25)},
+        {"5th March 2024", day(2024, 3, 5)},
+        {"March 22nd, 2024", day(2024, 3, 22)},
+        {"2024-02-29", day(2024, 2, 29)},
+        {"2000-02-29", day(2000, 2, 29)},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.input);
+        std::optional<Date> got = parse_date(c.input);
+        INFO("got " << show(got));
+        REQUIRE(got.has_value());
+        CHECK(*got == c.expected);
+    }
+}
+
+TEST_CASE("parse_date rejects text that is not one whole, valid date") {
+    const std::string very_long = "March 5, 2024" + std::string(100000, 'x');
+    const std::string many_digits(100000, '9');
+    const std::string repeated = [] {
+        std::string s;
+        for (int i = 0; i < 5000; ++i)
+            s += "5 March 2024 ";
+        return s;
+    }();
+    const std::string cases[] = {
+        "",
+        "   ",
+        "hello",
+        "2024-02-30",
+        "2023-02-29",
+        "1900-02-29",
+        "2024-13-01",
+        "2024-00-10",
+        "March 2024",
+        "March 32, 2024",
+        "12:30",
+        "2024-03-05T25:00:00",
+        "yesterday at noon",
+        "5 March 2024 and 6 March 2024",
+        very_long,
+        many_digits,
+        repeated,
+    };
+    for (const std::string& input : cases) {
+        CAPTURE(input.substr(0, 60));
+        std::optional<Date> got = parse_date(input);
+        INFO("got " << show(got));
+        CHECK_FALSE(got.has_value());
+    }
+}
+
+TEST_CASE("Date formats as ISO 8601 with its time and zone, as a day, and compactly") {
+    struct Case {
+        Date date;
+        std::string iso;
+        std::string iso_day;
+        std::string compact;
+    };
+    const Case cases[] = {
+        {day(2024, 3, 5), "2024-03-05", "2024-03-05", "20240305"},
+        {at(2024, 3, 5, 9, 30, 0), "2024-03-05T09:30:00", "2024-03-05", "20240305"},
+        {at(2024, 3, 5, 9, 30, 0, 0), "2024-03-05T09:30:00Z", "2024-03-05", "20240305"},
+        {at(2024, 3, 5, 9, 30, 0, 60), "2024-03-05T09:30:00+01:00", "2024-03-05", "20240305"},
+        {at(2024, 3, 5, 9, 30, 0, -330), "2024-03-05T09:30:00-05:30", "2024-03-05", "20240305"},
+        {day(1987, 12, 31), "1987-12-31", "1987-12-31", "19871231"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.iso);
+        CHECK(c.date.iso() == c.iso);
+        CHECK(c.date.iso_day() == c.iso_day);
+        CHECK(c.date.compact() == c.compact);
+    }
+}
+
+TEST_CASE("a date printed by iso() parses back to the same date") {
+    const Date dates[] = {day(2024, 3, 5), at(2024, 3, 5, 23, 59, 59), at(2024, 3, 5, 0, 0, 0, 0),
+                          at(2024, 3, 5, 9, 30, 0, 330), at(2024, 3, 5, 9, 30, 0, -480)};
+    for (const Date& d : dates) {
+        CAPTURE(d.iso());
+        std::optional<Date> back = parse_date(d.iso());
+        REQUIRE(back.has_value());
+        CHECK(*back == d);
+    }
+}
+
+TEST_CASE("parse_user_date understands --since/--until values") {
+    const Date today = day(2024, 3, 5);
+    struct Case {
+        std::string input;
+        bool upper;
+        Date expected;
+    };
+    const Case cases[] = {
+        {"2024", false, day(2024, 1, 1)},
+        {"2024", true, day(2024, 12, 31)},
+        {"2024-02", false, day(2024, 2, 1)},
+        {"2024-02", true, day(2024, 2, 29)},
+        {"2023-02", true, day(2023, 2, 28)},
+        {"2024-04", true, day(2024, 4, 30)},
+        {"March 2024", false, day(2024, 3, 1)},
+        {"March 2024", true, day(2024, 3, 31)},
+        {"Feb 2024", true, day(2024, 2, 29)},
+        {"2024-03-05", false, day(2024, 3, 5)},
+        {"2024-03-05", true, day(2024, 3, 5)},
+        {"20240305", false, day(2024, 3, 5)},
+        {"05.03.2024", false, day(2024, 3, 5)},
+        {"March 5, 2024", true, day(2024, 3, 5)},
+        {"5 Mar 2024", false, day(2024, 3, 5)},
+        // A timestamp is cut to its day: a range bound is a whole day.
+        {"2024-03-05T23:30:00+01:00", true, day(2024, 3, 5)},
+        {"today", false, today},
+        {"Today", true, today},
+        {"yesterday", false, day(2024, 3, 4)},
+        {"7 days ago", false, day(2024, 2, 27)},
+        {"7d", false, day(2024, 2, 27)},
+        {"1 day ago", false, day(2024, 3, 4)},
+        {"2 weeks ago", false, day(2024, 2, 20)},
+        {"0d", false, today},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.input);
+        CAPTURE(c.upper);
+        std::optional<Date> got = parse_user_date(c.input, c.upper, today);
+        INFO("got " << show(got));
+        REQUIRE(got.has_value());
+        CHECK(*got == c.expected);
+    }
+}
+
+TEST_CASE("parse_user_date counts days back across month and year ends") {
+    struct Case {
+        Date today;
+        std::string input;
+        Date expected;
+    };
+    const Case cases[] = {
+        {day(2024, 3, 1), "yesterday", day(2024, 2, 29)},
+        {day(2023, 3, 1), "yesterday", day(2023, 2, 28)},
+        {day(2024, 1, 1), "yesterday", day(2023, 12, 31)},
+        {day(2024, 1, 3), "7d", day(2023, 12, 27)},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.today.iso());
+        CAPTURE(c.input);
+        std::optional<Date> got = parse_user_date(c.input, false, c.today);
+        INFO("got " << show(got));
+        REQUIRE(got.has_value());
+        CHECK(*got == c.expected);
+    }
+}
+
+TEST_CASE("parse_user_date rejects values that are not dates") {
+    const Date today = day(2024, 3, 5);
+    const std::string cases[] = {"",        "garbage",    "last tuesday",     "2024-13",
+                                 "2024-00", "13/13/2024", "7 fortnights ago", "March",
+                                 "0999"};
+    for (const std::string& input : cases) {
+        CAPTURE(input);
+        for (bool upper : {false, true}) {
+            CAPTURE(upper);
+            std::optional<Date> got = parse_user_date(input, upper, today);
+            INFO("got " << show(got));
+            CHECK_FALSE(got.has_value());
+        }
+    }
+}
+
+TEST_CASE("month_from_name knows English month names and their abbreviations") {
+    struct Case {
+        std::string name;
+        int month;
+    };
+    const Case cases[] = {{"January", 1}, {"jan", 1},  {"FEB", 2},    {"Mar.", 3},
+                          {"may", 5},     {"Sept", 9}, {"sep", 9},    {"December", 12},
+                          {"Ma", 0},      {"Marc", 0}, {"Monday", 0}, {"", 0}};
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        CHECK(news::month_from_name(c.name) == c.month);
+    }
+}
