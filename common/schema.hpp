@@ -25,6 +25,8 @@ inline constexpr std::string_view kDay = "D";
 inline constexpr std::string_view kMonth = "M";
 inline constexpr std::string_view kYear = "Y";
 inline constexpr std::string_view kFormat = "XF";
+// Xapian's TermGenerator and QueryParser put this before the (field prefix and) stem of a word.
+inline constexpr std::string_view kStemmed = "Z";
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotDate = 0;    // "YYYYMMDD", sortable, DateRangeProcessor

@@ -146,9 +146,9 @@ class CorpusTest(unittest.TestCase):
     def test_limit_and_offset(self):
         full = [h["docid"] for h in q("port").hits()]
         self.assertGreater(len(full), 4)
-        page = [h["docid"] for h in q("port", "--limit", "2", "--offset", "1").hits()]
-        self.assertEqual(page, full[1:3])
-        self.assertEqual([h["rank"] for h in q("port", "--limit", "2", "--offset", "1").hits()], [2, 3])
+        page = search("--db", STATE["db"], "--json", "port", "--limit", "2", "--offset", "1").hits()
+        self.assertEqual([h["docid"] for h in page], full[1:3])
+        self.assertEqual([h["rank"] for h in page], [2, 3])
 
     def test_no_hits_exits_1(self):
         r = q("zyzzogeton")

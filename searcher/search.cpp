@@ -1,0 +1,110 @@
+#include "search.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <limits>
+
+#include "error.hpp"
+#include "schema.hpp"
+#include "stemmer.hpp"
+
+namespace news::searcher {
+
+namespace {
+
+std::string no_database(const std::string& path) {
+    return "no database at " + path + " (create one with: news-index --db " + path + " FOLDER...)";
+}
+
+Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, SnippetMaker& snippets) {
+    Hit hit;
+    hit.rank = rank;
+    hit.docid = *it;
+    hit.score = it.get_weight();
+    hit.percent = it.get_percent();
+    Article article = schema::decode_document_data(it.get_document().get_data());
+    hit.title = std::move(article.title);
+    if (article.published) hit.date = article.published->iso();
+    hit.source = std::move(article.source);
+    hit.url = std::move(article.url);
+    hit.path = std::move(article.path);
+    hit.lang = std::move(article.language);
+    hit.snippet = snippets.make(article.text);
+    return hit;
+}
+
+Xapian::doccount to_doccount(std::size_t n) {
+    return static_cast<Xapian::doccount>(
+        std::min<std::size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
+}
+
+}  // namespace
+
+Xapian::Database open_database(const std::string& path) {
+    std::error_code ec;
+    if (path.empty() || !std::filesystem::exists(path, ec)) throw Error(no_database(path));
+    Xapian::Database db;
+    try {
+        db = Xapian::Database(path);
+    } catch (const Xapian::DatabaseNotFoundError&) {
+        throw Error(no_database(path));
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw Error("cannot open database at " + path + ": " + e.get_msg());
+    }
+    // A database written under another schema would silently match nothing.
+    std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+    if (!version.empty() && version != schema::kSchemaVersion) {
+        throw Error("database at " + path + " has schema version " + version +
+                    ", this news-search reads version " + std::string(schema::kSchemaVersion) +
+                    " (rebuild it with news-index)");
+    }
+    return db;
+}
+
+SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    Xapian::Stem stemmer = make_stemmer(request.language);
+    Xapian::Query query = build_query(request.query, stemmer);
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    if (request.sort == SortOrder::Date) {
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    } else {
+        // Ties, and every hit of a pure filter (all weigh 0), come newest first.
+        enquire.set_sort_by_relevance_then_value(schema::kSlotDate, true);
+    }
+    Xapian::MSet mset;
+    try {
+        // With --limit 0 nothing is fetched, but at least one match is still looked for so the
+        // exit code can say whether anything matched.
+        mset = enquire.get_mset(to_doccount(request.offset), to_doccount(request.limit),
+                                request.limit == 0 ? 1 : 0);
+    } catch (const Xapian::WildcardError& e) {
+        throw UsageError("bad query: " + e.get_msg());
+    }
+
+    SearchResult result;
+    result.query = query.get_description();
+    result.estimated_total = mset.get_matches_estimated();
+    result.matched_lower_bound = mset.get_matches_lower_bound();
+    result.offset = request.offset;
+    result.limit = request.limit;
+    if (!mset.empty()) {
+        SnippetOptions options = request.snippet;
+        options.language = request.language;
+        SnippetMaker snippets(query, stemmer, &db, options);
+        result.hits.reserve(mset.size());
+        std::size_t rank = request.offset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            result.hits.push_back(make_hit(it, ++rank, snippets));
+        }
+    }
+    result.elapsed_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    return result;
+}
+
+}  // namespace news::searcher

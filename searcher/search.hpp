@@ -1,0 +1,64 @@
+// Running a search: open the database once, run the query through Enquire, and turn the page of
+// hits asked for into a SearchResult. This is plain data with no printing (the renderers print
+// it), and only the hits shown are read back and decoded from their document data.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "query.hpp"
+#include "snippet.hpp"
+
+namespace news::searcher {
+
+enum class SortOrder {
+    Relevance,  // Xapian weight, newest first among equal weights (and for pure filters)
+    Date,       // newest first, weight among articles of one day
+};
+
+struct SearchRequest {
+    QueryRequest query;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    SortOrder sort = SortOrder::Relevance;
+    std::string language = "en";  // stemming language of query and snippets
+    SnippetOptions snippet;
+};
+
+struct Hit {
+    std::size_t rank = 0;  // 1-based over the whole result list, so offset 10 starts at 11
+    Xapian::docid docid = 0;
+    double score = 0;  // Xapian weight
+    int percent = 0;
+    std::string title;
+    std::string date;  // ISO 8601 as stored, or empty when the article has none
+    std::string source;
+    std::string url;
+    std::string path;
+    std::string lang;
+    Snippet snippet;
+};
+
+struct SearchResult {
+    std::vector<Hit> hits;
+    std::string query;  // the query as parsed: Xapian::Query::get_description()
+    Xapian::doccount estimated_total = 0;
+    // At least this many articles match: grep-like exit codes use it, so that a page past the
+    // end (or --limit 0) still reports whether anything matched.
+    Xapian::doccount matched_lower_bound = 0;
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    double elapsed_ms = 0;
+};
+
+// Opens the database (a directory or a stub file listing shards). Throws news::Error with a
+// one-line message when there is none at `path` or it cannot be read.
+Xapian::Database open_database(const std::string& path);
+
+// Throws news::UsageError for a bad query or unknown stemming language.
+SearchResult search(const Xapian::Database& db, const SearchRequest& request);
+
+}  // namespace news::searcher

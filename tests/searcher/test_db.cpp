@@ -1,0 +1,91 @@
+#include "test_db.hpp"
+
+#include <atomic>
+#include <filesystem>
+
+#include <unistd.h>
+
+#include "schema.hpp"
+#include "stemmer.hpp"
+
+namespace news::searcher::testing {
+
+Date make_date(int year, int month, int day) {
+    Date d;
+    d.year = year;
+    d.month = month;
+    d.day = day;
+    return d;
+}
+
+Article make_article(const std::string& title, const std::string& text, const std::string& date,
+                     const std::string& url, const std::string& source) {
+    Article a;
+    a.title = title;
+    a.text = text;
+    a.url = url;
+    a.source = source.empty() ? schema::host_of_url(url) : source;
+    a.format = "text";
+    if (!date.empty()) a.published = parse_date(date);
+    if (url.empty()) a.path = "/archive/" + schema::hash_hex(title) + ".txt";
+    return a;
+}
+
+namespace {
+
+std::string unique_dir() {
+    static std::atomic<int> counter{0};
+    auto dir = std::filesystem::temp_directory_path() /
+               ("news-searcher-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(dir);
+    return dir.string();
+}
+
+}  // namespace
+
+TempDatabase::TempDatabase() : m_path(unique_dir()), m_db(m_path, Xapian::DB_CREATE_OR_OVERWRITE) {
+    m_db.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+}
+
+TempDatabase::~TempDatabase() {
+    m_db.close();
+    std::error_code ec;
+    std::filesystem::remove_all(m_path, ec);
+}
+
+Xapian::docid TempDatabase::add(const Article& a) {
+    Xapian::Document doc;
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(make_stemmer("en"));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg.set_document(doc);
+    tg.index_text(a.title, schema::kTitleWeight);
+    tg.index_text(a.title, 1, std::string(schema::kTitle));
+    tg.increase_termpos();
+    tg.index_text(a.text);
+    if (!a.author.empty())
+        tg.index_text_without_positions(a.author, 1, std::string(schema::kAuthor));
+
+    const std::string id = schema::unique_id_term(a);
+    doc.add_boolean_term(id);
+    if (std::string host = schema::host_of_url(a.url); !host.empty())
+        doc.add_boolean_term(schema::host_term(host));
+    if (!a.source.empty()) doc.add_boolean_term(schema::source_term(a.source));
+    doc.add_boolean_term(schema::language_term(a.language));
+    if (a.published) {
+        doc.add_boolean_term(schema::date_terms_day(*a.published));
+        doc.add_boolean_term(schema::date_terms_month(*a.published));
+        doc.add_boolean_term(schema::date_terms_year(*a.published));
+        doc.add_value(schema::kSlotDate, a.published->compact());
+    }
+    if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
+    doc.set_data(schema::encode_document_data(a));
+    return m_db.replace_document(id, doc);
+}
+
+Xapian::Database TempDatabase::reader() {
+    m_db.commit();
+    return Xapian::Database(m_path);
+}
+
+}  // namespace news::searcher::testing
