@@ -4,6 +4,9 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace news {
@@ -111,9 +114,23 @@ std::optional<Date> parse_iso(std::string_view s) {
     if (pos == s.size()) return std::nullopt;
     char sep = s[pos];
     if (is_digit(sep)) {
-        if (s.size() != 8 || !read_digits(s, pos, 2, d.month) || !read_digits(s, pos, 2, d.day))
+        if (!read_digits(s, pos, 2, d.month) || !read_digits(s, pos, 2, d.day) ||
+            !is_valid_day(d.year, d.month, d.day))
             return std::nullopt;
-        return is_valid_day(d.year, d.month, d.day) ? std::optional(d) : std::nullopt;
+        if (pos == s.size()) return d;
+        // ISO 8601's basic form with a time, as some CMSs write it: 20200516T14:51:53Z,
+        // 20200516T145153Z.
+        if (s[pos] != 'T' || ++pos >= s.size()) return std::nullopt;
+        int hh = 0, mm = 0, ss = 0;
+        if (!parse_clock(s, pos, d)) {
+            if (!read_digits(s, pos, 2, hh) || !read_digits(s, pos, 2, mm)) return std::nullopt;
+            if (pos < s.size() && is_digit(s[pos]) && !read_digits(s, pos, 2, ss))
+                return std::nullopt;
+            if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+            d.has_time = true, d.hour = hh, d.minute = mm, d.second = ss;
+        }
+        if (!parse_zone(s.substr(pos), d.utc_offset_minutes)) return std::nullopt;
+        return d;
     }
     if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
     ++pos;
@@ -133,24 +150,40 @@ std::optional<Date> parse_iso(std::string_view s) {
 }
 
 struct Token {
-    enum class Kind { Number, Word, Clock } kind;
-    std::string text;  // lower-cased word, or the digits
+    enum class Kind { Number, Word } kind;
+    std::string text;  // folded word, or the digits
     int value = 0;
     char sep_before = ' ';  // the punctuation that preceded the token
 };
 
-bool is_weekday(const std::string& w) {
-    static const std::array<const char*, 14> kDays{
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "mon",    "tue",     "wed",       "thu",      "fri",    "sat",      "sun"};
-    for (const char* d : kDays)
-        if (w == d) return true;
-    return w == "tues" || w == "thur" || w == "thurs";
+// Words a written date carries besides its parts, in the languages of the pages: "am 5. März",
+// "le 5 mars à 14h30", "5 de marzo de 2024", "alle ore 10:00", "om 14:30 uur".
+bool is_filler_word(const std::string& w) {
+    // "à", "às", "в" and "г"/"года" (Russian "in" and "year") in UTF-8.
+    static const std::unordered_set<std::string> kFillers{
+        "at", "of",   "on",  "the", "um",    "uhr", "den", "der", "de", "del", "le", "la",
+        "el", "alle", "ore", "om",  "op",    "uur", "kl",  "klo", "h",  "en",  "du", "van",
+        "em", "o",    "y",   "d",   "feira", "à",   "às",  "в",   "г",  "года"};
+    return kFillers.count(w) > 0;
 }
+
+}  // namespace
+
+bool is_zone_abbreviation(std::string_view w) {
+    static const std::unordered_set<std::string> kZones{
+        "est",  "edt",  "cst",  "cdt", "mst",  "mdt", "pst", "pdt",  "et",   "ct",
+        "mt",   "pt",   "akst", "hst", "bst",  "ist", "cet", "cest", "eet",  "eest",
+        "mez",  "mesz", "msk",  "jst", "kst",  "hkt", "sgt", "aest", "aedt", "acst",
+        "awst", "nzst", "nzdt", "wib", "sast", "brt", "wet", "west"};
+    return kZones.count(fold_case(w)) > 0;
+}
+
+namespace {
 
 // Day, month, year from words and numbers in any usual order: "March 5, 2024",
 // "5 March 2024", "Tue, 05 Mar 2024 09:30:00 +0000", "26-FEB-1987 15:01:01.79",
-// "05.03.2024", "3/5/2024".
+// "05.03.2024", "3/5/2024", "7. November 2023", "07.11.2023 um 14:30 Uhr", "7 novembre 2023",
+// "martes 17 de marzo de 2020", "2020年3月4日".
 std::optional<Date> parse_words(std::string_view s) {
     std::vector<Token> tokens;
     Date d;
@@ -160,6 +193,15 @@ std::optional<Date> parse_words(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
         unsigned char c = static_cast<unsigned char>(s[i]);
+        char plain = 0;
+        if (size_t n = date_separator_at(s, i, plain); n > 0) {
+            if (plain == 'Y' || plain == 'M' || plain == 'D')
+                sep = '-';  // 2020年3月4日 reads as 2020-3-4
+            else if (plain != ' ')
+                sep = plain;
+            i += n;
+            continue;
+        }
         if (is_digit(static_cast<char>(c))) {
             size_t pos = i;
             Date clock;
@@ -176,28 +218,55 @@ std::optional<Date> parse_words(std::string_view s) {
             while (j < s.size() && is_digit(s[j]))
                 ++j;
             if (j - i > 4) return std::nullopt;
+            // French and Portuguese clocks: 14h30, 9h05.
+            if (!d.has_time && j - i <= 2 && j + 2 < s.size() && (s[j] == 'h' || s[j] == 'H') &&
+                is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
+                (j + 3 == s.size() || !is_digit(s[j + 3]))) {
+                int hh = 0, mm = 0;
+                size_t p = i;
+                read_digits(s, p, j - i, hh);
+                p = j + 1;
+                read_digits(s, p, 2, mm);
+                if (hh > 23 || mm > 59) return std::nullopt;
+                d.has_time = true, d.hour = hh, d.minute = mm, d.second = 0;
+                i = j + 3;
+                sep = ' ';
+                continue;
+            }
             Token t{Token::Kind::Number, std::string(s.substr(i, j - i)), 0, sep};
             for (char ch : t.text)
                 t.value = t.value * 10 + (ch - '0');
-            // Ordinal suffixes: 5th, 1st, 22nd, 3rd.
+            // Ordinal suffixes: 5th, 1st, 22nd, 3rd, 1er, 1º.
             std::string rest = lower(s.substr(j, 2));
-            if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th") j += 2;
+            if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th" || rest == "er")
+                j += 2;
+            else if (s.substr(j, 2) == "º" || s.substr(j, 2) == "ª")
+                j += 2;
             tokens.push_back(t);
             i = j;
             sep = ' ';
-        } else if (std::isalpha(c)) {
+        } else if (std::isalpha(c) || c >= 0x80) {
             size_t j = i;
-            while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j])))
+            char ignored = 0;
+            while (j < s.size() && (std::isalpha(static_cast<unsigned char>(s[j])) ||
+                                    static_cast<unsigned char>(s[j]) >= 0x80)) {
+                if (static_cast<unsigned char>(s[j]) >= 0x80 && date_separator_at(s, j, ignored))
+                    break;
                 ++j;
-            std::string w = lower(s.substr(i, j - i));
+            }
+            std::string w = fold_case(s.substr(i, j - i));
             i = j;
             if (j < s.size() && s[j] == '.') ++i;  // "Mar." "Sept."
-            if (w == "am" || w == "a") {
+            if ((w == "am" || w == "a") && d.has_time) {
                 am = true;
                 if (w == "a" && i + 1 < s.size() && (s[i] == 'm' || s[i] == 'M')) i += 2;
-            } else if (w == "pm" || w == "p") {
+            } else if ((w == "pm" || w == "p") && d.has_time) {
                 pm = true;
                 if (w == "p" && i + 1 < s.size() && (s[i] == 'm' || s[i] == 'M')) i += 2;
+            } else if (w == "م" /* م */ && d.has_time) {
+                pm = true;
+            } else if (w == "ص" /* ص */ && d.has_time) {
+                am = true;
             } else if (w == "utc" || w == "gmt" || w == "z" || w == "ut") {
                 zone = 0;
                 // "GMT+1" / "UTC+01:00"
@@ -213,18 +282,16 @@ std::optional<Date> parse_words(std::string_view s) {
                     zone = off;
                     i = j2;
                 }
-            } else if (is_weekday(w) || w == "at" || w == "of" || w == "on" || w == "the" ||
-                       w == "est" || w == "edt" || w == "cet" || w == "cest" || w == "bst" ||
-                       w == "pst" || w == "pdt" || w == "et" || w == "pt") {
-                // Named zones other than UTC are ambiguous; the day is still right.
+            } else if (is_weekday_name(w) || is_filler_word(w) || is_zone_abbreviation(w) ||
+                       w == "am" || w == "a") {
+                // Weekdays and the little words around dates carry nothing the parts do not.
             } else if (int m = month_from_name(w); m != 0) {
                 tokens.push_back(Token{Token::Kind::Word, w, m, sep});
             } else {
                 return std::nullopt;
             }
             sep = ' ';
-        } else if ((c == '+' || c == '-') && d.has_time && i + 4 < s.size() + 1 &&
-                   i + 1 < s.size() && is_digit(s[i + 1])) {
+        } else if ((c == '+' || c == '-') && d.has_time && i + 1 < s.size() && is_digit(s[i + 1])) {
             // A numeric zone after the clock: +0100, -05:00.
             size_t j = i + 1;
             while (j < s.size() && (is_digit(s[j]) || s[j] == ':'))
@@ -334,19 +401,167 @@ std::string Date::iso() const {
     return out;
 }
 
+std::string fold_case(std::string_view word) {
+    std::string out(word);
+    for (size_t i = 0; i < out.size(); ++i) {
+        auto c = static_cast<unsigned char>(out[i]);
+        if (c < 0x80) {
+            out[i] = static_cast<char>(std::tolower(c));
+        } else if (i + 1 < out.size()) {
+            auto& next = reinterpret_cast<unsigned char&>(out[i + 1]);
+            if (c == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+                next += 0x20;  // Latin-1 capitals: Ä -> ä, É -> é
+            } else if (c == 0xD0 && next >= 0x90 && next <= 0x9F) {
+                next += 0x20;  // Cyrillic А..П -> а..п
+            } else if (c == 0xD0 && next >= 0xA0 && next <= 0xAF) {
+                out[i] = static_cast<char>(0xD1);  // Cyrillic Р..Я -> р..я
+                next -= 0x20;
+            }
+            ++i;
+        }
+    }
+    return out;
+}
+
 int month_from_name(std::string_view name) {
-    static const std::array<const char*, 12> kMonths{
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december"};
-    std::string w = lower(name);
+    // Month names as dates write them, twelve a row, January first ("" where a language has no
+    // other form): full names, the genitive Slavic languages write dates with ("7 ноября"), and
+    // the usual abbreviations. Short words of other meanings ("mar", "set", "out") only count
+    // where a day and a year stand around them, so the table can be generous.
+    static const std::unordered_map<std::string, int> kMonths = [] {
+        using Row = std::array<const char*, 12>;
+        const Row rows[] = {
+            // English
+            {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december"},
+            {"jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
+            {"", "", "", "", "", "", "", "", "sept", "", "", ""},
+            // German
+            {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+             "oktober", "november", "dezember"},
+            {"jänner", "feber", "maerz", "", "", "", "", "", "", "okt", "", "dez"},
+            {"jän", "", "mär", "", "", "", "", "", "", "", "", ""},
+            {"", "", "mrz", "", "", "", "", "", "", "", "", ""},
+            // French
+            {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+             "octobre", "novembre", "décembre"},
+            {"janv", "fevrier", "", "avr", "", "", "juil", "aout", "", "", "", "decembre"},
+            {"", "févr", "", "", "", "", "", "", "", "", "", "déc"},
+            {"", "fevr", "", "", "", "", "", "", "", "", "", ""},
+            {"", "fév", "", "", "", "", "", "", "", "", "", ""},
+            // Spanish
+            {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+             "octubre", "noviembre", "diciembre"},
+            {"ene", "", "", "abr", "", "", "", "ago", "setiembre", "", "", "dic"},
+            // Italian
+            {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+             "settembre", "ottobre", "novembre", "dicembre"},
+            {"gen", "", "", "", "mag", "giu", "lug", "", "set", "ott", "", ""},
+            // Portuguese
+            {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+             "setembro", "outubro", "novembro", "dezembro"},
+            {"", "fev", "marco", "", "", "", "", "", "", "out", "", ""},
+            // Dutch, Scandinavian, Indonesian
+            {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+             "september", "oktober", "november", "december"},
+            {"", "", "mrt", "", "maj", "", "", "augusti", "", "", "", "desember"},
+            {"", "", "maret", "", "", "", "", "agustus", "", "", "", ""},
+            // Romanian
+            {"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
+             "septembrie", "octombrie", "noiembrie", "decembrie"},
+            // Polish (genitive)
+            {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+             "września", "października", "listopada", "grudnia"},
+            // Czech (genitive)
+            {"ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září",
+             "října", "listopadu", "prosince"},
+            // Turkish
+            {"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül",
+             "ekim", "kasım", "aralık"},
+            // Russian (genitive)
+            {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+             "октября", "ноября", "декабря"},
+            // Ukrainian (genitive)
+            {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+             "вересня", "жовтня", "листопада", "грудня"},
+            // Arabic (Egypt and the Levant's neighbours; with and without hamza)
+            {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+             "أكتوبر", "نوفمبر", "ديسمبر"},
+            {"", "", "", "ابريل", "", "يونيه", "يوليه", "اغسطس", "", "اكتوبر", "", ""},
+            {"", "", "", "إبريل", "", "", "", "", "", "", "", ""},
+        };
+        std::unordered_map<std::string, int> map;
+        for (const Row& row : rows)
+            for (int m = 0; m < 12; ++m)
+                if (*row[m]) map.emplace(row[m], m + 1);
+        return map;
+    }();
+    std::string w = fold_case(name);
     if (!w.empty() && w.back() == '.') w.pop_back();
     if (w.size() < 3) return 0;
-    for (size_t i = 0; i < kMonths.size(); ++i) {
-        std::string_view full = kMonths[i];
-        if (w == full) return static_cast<int>(i) + 1;
-        if (w.size() == 3 && full.starts_with(w)) return static_cast<int>(i) + 1;
+    auto it = kMonths.find(w);
+    return it == kMonths.end() ? 0 : it->second;
+}
+
+bool is_weekday_name(std::string_view name) {
+    static const std::unordered_set<std::string> kDays{
+        // English
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+        "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        // German
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+        "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so",
+        // French
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        // Spanish
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado",
+        "domingo",
+        // Italian
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "lunedi", "martedi", "mercoledi",
+        "giovedi", "venerdi", "sabato", "domenica",
+        // Portuguese ("segunda-feira": the "feira" is a filler word)
+        "segunda", "terça", "terca", "quarta", "quinta", "sexta",
+        // Dutch
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        // Arabic
+        "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة",
+        "السبت"};
+    std::string w = fold_case(name);
+    if (!w.empty() && w.back() == '.') w.pop_back();
+    return kDays.count(w) > 0;
+}
+
+size_t date_separator_at(std::string_view s, size_t pos, char& ascii) {
+    struct Sep {
+        std::string_view bytes;
+        char ascii;
+    };
+    static constexpr std::array<Sep, 16> kSeps{{
+        {"\xC2\xA0", ' '},      // no-break space
+        {"\xE2\x80\x89", ' '},  // thin space
+        {"\xE2\x80\xAF", ' '},  // narrow no-break space
+        {"\xC2\xB7", '|'},      // middle dot
+        {"\xE2\x80\xA2", '|'},  // bullet
+        {"\xE2\x80\x93", '-'},  // en dash
+        {"\xE2\x80\x94", '-'},  // em dash
+        {"\xD8\x8C", ','},      // Arabic comma
+        {"年", 'Y'},            // 年
+        {"月", 'M'},            // 月
+        {"日", 'D'},            // 日
+        {"년", 'Y'},            // 년
+        {"월", 'M'},            // 월
+        {"일", 'D'},            // 일
+        {"\xEF\xBC\x9A", ':'},  // fullwidth colon
+        {"\xEF\xBC\x88", '('},  // fullwidth parenthesis
+    }};
+    if (pos >= s.size() || static_cast<unsigned char>(s[pos]) < 0x80) return 0;
+    std::string_view rest = s.substr(pos);
+    for (const Sep& sep : kSeps) {
+        if (rest.starts_with(sep.bytes)) {
+            ascii = sep.ascii;
+            return sep.bytes.size();
+        }
     }
-    if (w == "sept") return 9;
     return 0;
 }
 

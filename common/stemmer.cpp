@@ -2,6 +2,8 @@
 
 #include <libstemmer.h>
 
+#include <string_view>
+
 #include "error.hpp"
 
 namespace news {
@@ -36,6 +38,12 @@ class SnowballStem : public Xapian::StemImplementation {
     sb_stemmer* m_stemmer;
 };
 
+// libstemmer's name for a language: Norwegian's two written forms share its one stemmer.
+std::string libstemmer_name(const std::string& language) {
+    if (language == "nb" || language == "nn") return "no";
+    return language;
+}
+
 }  // namespace
 
 std::vector<std::string> stemmer_languages() {
@@ -47,7 +55,31 @@ std::vector<std::string> stemmer_languages() {
 
 Xapian::Stem make_stemmer(const std::string& language) {
     // libstemmer accepts ISO 639-1/-2 codes and English names alike ("en", "eng", "english").
-    return Xapian::Stem(new SnowballStem(language));
+    return Xapian::Stem(new SnowballStem(libstemmer_name(language)));
+}
+
+bool has_stemmer(const std::string& language) {
+    sb_stemmer* s = sb_stemmer_new(libstemmer_name(language).c_str(), "UTF_8");
+    if (!s) return false;
+    sb_stemmer_delete(s);
+    return true;
+}
+
+Xapian::Stem stemmer_for_language(const std::string& language) {
+    if (has_stemmer(language)) return make_stemmer(language);
+    // Every ISO 639-1 code: a language, though libstemmer has no stemmer for most of them.
+    static constexpr std::string_view kIso639_1 =
+        "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu "
+        "cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi "
+        "ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks "
+        "ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl "
+        "nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl "
+        "sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve "
+        "vi vo wa wo xh yi yo za zh zu";
+    if (language.size() == 2 && kIso639_1.find(language) != std::string_view::npos &&
+        kIso639_1.find(language) % 3 == 0)
+        return Xapian::Stem();
+    throw UsageError("no language '" + language + "' (give an ISO 639-1 code such as en, de, fr)");
 }
 
 }  // namespace news

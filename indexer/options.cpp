@@ -29,6 +29,11 @@ std::optional<IndexOptions> parse_index_options(int argc, const char* const argv
          "documents per commit")
         ("max-doc-size", po::value(&o.max_document_mb)->value_name("MB")->default_value(32),
          "skip documents larger than this")
+        ("url-map", po::value(&o.url_map)->value_name("FILE"),
+         "tab-separated list of input files and their original URLs, as crawlers save "
+         "beside their dumps: rows of PATH<TAB>URL or ID<TAB>PATH<TAB>URL (relative paths "
+         "from FILE's folder; a header row is skipped). The URL becomes the document's URL "
+         "and dates it when its path holds a date (/2023/11/07/)")
         ("quiet,q", po::bool_switch(&o.quiet), "print only errors and the summary")
         ("help,h", "show this help")
         ("version", "show the version");

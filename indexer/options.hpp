@@ -15,6 +15,7 @@ struct IndexOptions {
     bool quiet = false;
     unsigned batch = 1000;
     unsigned max_document_mb = 32;
+    std::string url_map;  // TSV of file paths and their original URLs (--url-map)
 };
 
 // Parses argv. Returns nullopt when the run should end at once (--help, --version printed).

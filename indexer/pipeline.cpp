@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <ostream>
 
@@ -20,6 +22,34 @@ size_t IndexStats::total_skipped() const {
     for (const auto& [reason, count] : skipped)
         n += count;
     return n;
+}
+
+std::string url_map_key(std::string_view path) {
+    std::error_code ec;
+    std::filesystem::path abs = std::filesystem::absolute(std::filesystem::path(path), ec);
+    return (ec ? std::filesystem::path(path) : abs).lexically_normal().string();
+}
+
+UrlMap load_url_map(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw UsageError("--url-map: cannot read " + file);
+    std::filesystem::path folder = std::filesystem::path(file).parent_path();
+    UrlMap map;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        size_t last_tab = line.rfind('\t');
+        if (last_tab == std::string::npos || last_tab == 0) continue;
+        std::string url = line.substr(last_tab + 1);
+        if (url.find("://") == std::string::npos) continue;  // a header, or no URL known
+        size_t path_start = line.rfind('\t', last_tab - 1);
+        path_start = path_start == std::string::npos ? 0 : path_start + 1;
+        std::filesystem::path path(line.substr(path_start, last_tab - path_start));
+        if (path.empty()) continue;
+        if (path.is_relative()) path = folder / path;
+        map.emplace(url_map_key(path.string()), std::move(url));
+    }
+    return map;
 }
 
 std::string dry_run_record(const Article& a) {
@@ -80,7 +110,18 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
         if (!options.quiet) log << "news-index: skipped " << where << ": " << message << '\n';
     };
 
+    UrlMap urls;
+    std::string url_map_file;  // the map itself is no document, when it lies among the inputs
+    if (!options.url_map.empty()) {
+        urls = load_url_map(options.url_map);
+        url_map_file = url_map_key(options.url_map);
+    }
+
     RecordSink handle = [&](RawRecord&& record) {
+        if (!urls.empty() && record.url.empty() && record.path != "-") {
+            if (auto it = urls.find(url_map_key(record.path)); it != urls.end())
+                record.url = it->second;
+        }
         try {
             Article article = extract_article(record, extract_options);
             if (writer) {
@@ -110,6 +151,7 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     for_each_input(
         options.inputs, input_options,
         [&](InputFile&& file) {
+            if (!url_map_file.empty() && url_map_key(file.path) == url_map_file) return;
             stats.input_bytes += file.bytes.size();
             Format format = sniff_format(file.bytes, file.path);
             if (file.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {

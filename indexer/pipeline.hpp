@@ -7,6 +7,8 @@
 #include <iosfwd>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "article.hpp"
 #include "options.hpp"
@@ -27,6 +29,18 @@ struct IndexStats {
 // quiet. Throws news::Error or Xapian::Error only for failures of the run itself (the database
 // cannot be opened or written).
 IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostream& log);
+
+// The original URLs of input files (--url-map), by the file's absolute, normalised path.
+using UrlMap = std::unordered_map<std::string, std::string>;
+
+// Reads a URL map: tab-separated rows whose last column is a URL and the column before it a
+// file path ("path<TAB>url", "id<TAB>path<TAB>url" as page lists write them); rows whose last
+// column is not a URL (a header) are skipped; relative paths are taken from the map's folder.
+// Throws news::UsageError when the file cannot be read.
+UrlMap load_url_map(const std::string& file);
+
+// The key of `path` in a UrlMap.
+std::string url_map_key(std::string_view path);
 
 // One dry-run record: the JSON object the evaluation scripts read.
 std::string dry_run_record(const Article& article);

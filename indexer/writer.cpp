@@ -1,5 +1,6 @@
 #include "writer.hpp"
 
+#include "error.hpp"
 #include "schema.hpp"
 #include "stemmer.hpp"
 
@@ -43,10 +44,24 @@ Xapian::Document build_document(const Article& a, Xapian::TermGenerator& termgen
     return doc;
 }
 
+Xapian::TermGenerator& TermGenerators::for_language(const std::string& language) {
+    auto it = m_by_language.find(language);
+    if (it != m_by_language.end()) return it->second;
+    Xapian::TermGenerator& termgen = m_by_language[language];
+    Xapian::Stem stem;
+    try {
+        stem = stemmer_for_language(language);
+    } catch (const UsageError&) {
+        // A record's language that is no ISO code: its words are indexed as written.
+    }
+    termgen.set_stemmer(stem);
+    termgen.set_stemming_strategy(stem.is_none() ? Xapian::TermGenerator::STEM_NONE
+                                                 : Xapian::TermGenerator::STEM_SOME);
+    return termgen;
+}
+
 IndexWriter::IndexWriter(const std::string& path, unsigned batch_size)
     : m_db(path, Xapian::DB_CREATE_OR_OPEN), m_batch_size(batch_size ? batch_size : 1) {
-    m_termgen.set_stemmer(make_stemmer("en"));
-    m_termgen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     if (m_db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
         m_db.set_metadata(std::string(schema::kMetaSchemaVersion),
                           std::string(schema::kSchemaVersion));
@@ -61,7 +76,7 @@ IndexWriter::~IndexWriter() {
 }
 
 IndexWriter::Outcome IndexWriter::write(const Article& article) {
-    Xapian::Document doc = build_document(article, m_termgen);
+    Xapian::Document doc = build_document(article, m_termgens.for_language(article.language));
     std::string uid = schema::unique_id_term(article);
     Outcome outcome = m_db.term_exists(uid) ? Outcome::Replaced : Outcome::Added;
     m_db.replace_document(uid, doc);

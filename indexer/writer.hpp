@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -12,9 +13,21 @@
 
 namespace news {
 
-// Builds the document for an article. `termgen` carries the stemmer; it is reused across calls
-// because constructing one per document is measurable at archive scale.
+// Builds the document for an article. `termgen` carries the stemmer of the article's language
+// (see TermGenerators).
 Xapian::Document build_document(const Article& article, Xapian::TermGenerator& termgen);
+
+// One TermGenerator per document language, each stemming with that language's libstemmer
+// stemmer (STEM_SOME: unstemmed terms with positions, Z-prefixed stems), or not stemming where
+// libstemmer has none. Made on first use and kept, because constructing a stemmer per document
+// is measurable at archive scale.
+class TermGenerators {
+  public:
+    Xapian::TermGenerator& for_language(const std::string& language);
+
+  private:
+    std::unordered_map<std::string, Xapian::TermGenerator> m_by_language;
+};
 
 class IndexWriter {
   public:
@@ -32,7 +45,7 @@ class IndexWriter {
 
   private:
     Xapian::WritableDatabase m_db;
-    Xapian::TermGenerator m_termgen;
+    TermGenerators m_termgens;
     unsigned m_batch_size;
     unsigned m_pending = 0;
 };

@@ -64,7 +64,8 @@ Xapian::Database open_database(const std::string& path) {
 
 SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
-    Xapian::Stem stemmer = make_stemmer(request.language);
+    // Languages libstemmer lacks ("pl", "zh") search unstemmed, as their articles are indexed.
+    Xapian::Stem stemmer = stemmer_for_language(request.language);
     Xapian::Query query = build_query(request.query, stemmer);
 
     Xapian::Enquire enquire(db);

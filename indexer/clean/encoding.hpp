@@ -9,8 +9,19 @@
 
 namespace news {
 
-// The charset an HTML page declares in its first bytes (<meta charset>, http-equiv), lower case,
-// or "" when none.
+// A page saved together with its HTTP response head ("HTTP/1.1 200 OK", header lines, a blank
+// line, then the page), as crawlers and `curl -i` write them: the head is no page text.
+struct HttpResponse {
+    std::string_view body;  // the bytes after the head; all of them when there is no head
+    std::string charset;    // charset of the Content-Type header, lower case, or ""
+    bool has_head = false;
+};
+HttpResponse split_http_response(std::string_view bytes);
+
+// The charset a page declares, lower case, or "" when none: the Content-Type header of an HTTP
+// head before it, else an XML declaration's encoding, else the first <meta charset> or
+// <meta http-equiv="Content-Type" content="...; charset=..."> of its first 8 KB (comments and
+// the charset attributes of <script> and <link>, which name other files' charsets, skipped).
 std::string declared_charset(std::string_view html);
 
 // True when the bytes open with a UTF-16 byte order mark: text, though half its bytes are NUL.

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <vector>
 
+#include "../extract/dates.hpp"
 #include "text.hpp"
 
 namespace news {
@@ -103,23 +104,28 @@ bool is_boilerplate_line(std::string_view line) {
 }
 
 std::optional<Date> publication_date_line(std::string_view line) {
-    std::string l = lower(line);
-    if (l.starts_with("updated") || l.starts_with("last updated") || l.starts_with("modified"))
-        return std::nullopt;
-    static constexpr std::array<std::string_view, 7> kLabels{
-        "published on", "published", "posted on", "posted", "first published", "date", "on"};
-    std::string_view rest = line;
-    for (std::string_view label : kLabels) {
-        if (l.starts_with(label)) {
-            rest = line.substr(label.size());
-            while (!rest.empty() && (rest.front() == ':' || rest.front() == ' '))
-                rest.remove_prefix(1);
-            break;
-        }
-    }
-    // "12 March 2024 09:15 | Updated 13 March 2024": the first part is the publication date.
-    if (size_t bar = rest.find('|'); bar != std::string_view::npos) rest = rest.substr(0, bar);
-    return parse_date(rest);
+    if (line.size() > 160) return std::nullopt;  // a sentence, not a date line
+    std::vector<TextDate> dates = find_text_dates(line, 1);
+    if (dates.empty()) return std::nullopt;
+    const TextDate& first = dates.front();
+    std::string_view before = line.substr(0, first.begin);
+    // "Updated: ...", "Aktualisiert am ...", "Mis à jour le ...": not the publication.
+    DateLabel label = date_label_before(before);
+    if (label == DateLabel::Updated) return std::nullopt;
+    // The line is the date: before it nothing or its label ("Published:", "Veröffentlicht am",
+    // "On"), after it nothing or the next field ("12 March 2024 09:15 | Updated 13 March").
+    std::string head = lower(before);
+    while (!head.empty() && (head.back() == ' ' || head.back() == ':' || head.back() == ','))
+        head.pop_back();
+    bool labelled = head.empty() || label == DateLabel::Published || label == DateLabel::AsOf ||
+                    head == "on" || head == "date";
+    std::string_view rest = line.substr(first.end);
+    while (!rest.empty() && rest.front() == ' ')
+        rest.remove_prefix(1);
+    bool alone = rest.empty() || rest.front() == '|' || rest.starts_with("\xC2\xB7") ||
+                 rest.starts_with("\xE2\x80\xA2");
+    if (!labelled || !alone) return std::nullopt;
+    return first.date;
 }
 
 TextExtraction clean_text(std::string_view utf8) {

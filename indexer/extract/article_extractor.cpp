@@ -1,10 +1,13 @@
 #include "article_extractor.hpp"
 
+#include <algorithm>
+
 #include "../clean/encoding.hpp"
 #include "../clean/html_cleaner.hpp"
 #include "../clean/text_cleaner.hpp"
 #include "error.hpp"
 #include "html_metadata.hpp"
+#include "language.hpp"
 #include "schema.hpp"
 #include "text.hpp"
 
@@ -12,7 +15,8 @@ namespace news {
 
 namespace {
 
-void extract_html(const std::string& html, const RawRecord& record, Article& a) {
+// Returns the language the page declares.
+std::string extract_html(const std::string& html, const RawRecord& record, Article& a) {
     HtmlDocument doc(html);
     HtmlMetadata meta = extract_html_metadata(doc, record.url);
     std::vector<TextBlock> blocks = extract_main_blocks(doc);
@@ -26,7 +30,7 @@ void extract_html(const std::string& html, const RawRecord& record, Article& a) 
     a.source = meta.site_name;
     a.url = meta.url;
     a.published = meta.published;
-    if (!meta.language.empty()) a.language = meta.language;
+    return meta.language;
 }
 
 void extract_text(const std::string& text, const RawRecord& record, Article& a) {
@@ -77,10 +81,14 @@ Article extract_article(const RawRecord& input, const ExtractOptions& options) {
     a.path = record.path;
     a.url = record.url;
     a.format = format_name(record.format);
+    // A page saved with its HTTP response head: the head names the charset and is no text.
+    HttpResponse response = split_http_response(record.bytes);
+    std::string declared_language;
     if (record.format == Format::Html) {
-        extract_html(to_utf8(record.bytes, declared_charset(record.bytes)), record, a);
+        std::string charset = declared_charset(record.bytes);
+        declared_language = extract_html(to_utf8(response.body, charset), record, a);
     } else {
-        extract_text(to_utf8(record.bytes, ""), record, a);
+        extract_text(to_utf8(response.body, response.charset), record, a);
     }
 
     // Fields the input stated explicitly win over what extraction guessed.
@@ -96,6 +104,14 @@ Article extract_article(const RawRecord& input, const ExtractOptions& options) {
 
     if (a.text.empty() && a.title.empty()) throw InputError("no-text", "no article text found");
     if (a.text.empty()) throw InputError("no-text", "no article text found (title only)");
+
+    // The language from the text itself (its start: enough for cld2), the page's declaration as
+    // the hint; Article's default stands when neither tells.
+    std::string sample = a.title;
+    sample += "\n\n";
+    sample.append(a.text, 0, std::min(a.text.size(), kLanguageSampleBytes));
+    if (std::string lang = document_language(sample, declared_language); !lang.empty())
+        a.language = std::move(lang);
     return a;
 }
 

@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "byline.hpp"
+#include "language.hpp"
+#include "schema.hpp"
 #include "text.hpp"
 
 namespace news {
@@ -52,8 +56,92 @@ std::string json_name(const nlohmann::json& v) {
     return {};
 }
 
+void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// JSON-LD strings are JSON, yet many sites write them HTML-escaped ("&#8211;", "&amp;").
+std::string decode_entities(std::string_view s) {
+    static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+        {"amp", "&"},
+        {"lt", "<"},
+        {"gt", ">"},
+        {"quot", "\""},
+        {"apos", "'"},
+        {"nbsp", " "},
+        {"ndash", "\xE2\x80\x93"},
+        {"mdash", "\xE2\x80\x94"},
+        {"hellip", "\xE2\x80\xA6"},
+        {"lsquo", "\xE2\x80\x98"},
+        {"rsquo", "\xE2\x80\x99"},
+        {"ldquo", "\xE2\x80\x9C"},
+        {"rdquo", "\xE2\x80\x9D"},
+        {"bdquo", "\xE2\x80\x9E"},
+        {"laquo", "\xC2\xAB"},
+        {"raquo", "\xC2\xBB"},
+    };
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        size_t semi = s[i] == '&' ? s.find(';', i) : std::string_view::npos;
+        if (semi == std::string_view::npos || semi - i > 10) {
+            out += s[i];
+            continue;
+        }
+        std::string_view name = s.substr(i + 1, semi - i - 1);
+        bool done = false;
+        if (name.size() > 1 && name[0] == '#') {
+            bool hex = name[1] == 'x' || name[1] == 'X';
+            uint32_t cp = 0;
+            bool ok = name.size() > (hex ? 2u : 1u);
+            for (char c : name.substr(hex ? 2 : 1)) {
+                int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                        : hex && std::isxdigit(static_cast<unsigned char>(c))
+                            ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10
+                            : -1;
+                if (d < 0 || cp > 0x10FFFF) {
+                    ok = false;
+                    break;
+                }
+                cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(d);
+            }
+            if (ok && cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
+                append_utf8(out, cp);
+                done = true;
+            }
+        } else {
+            for (auto [n, v] : kNamed)
+                if (name == n) {
+                    out += v;
+                    done = true;
+                    break;
+                }
+        }
+        if (done) {
+            i = semi;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
 struct JsonLd {
-    std::string headline, date_published, author, publisher;
+    std::string headline, date_published, date_modified, author, publisher;
     bool from_article = false;
 };
 
@@ -83,6 +171,7 @@ void scan_json_ld(const nlohmann::json& j, JsonLd& out) {
             };
             if (out.headline.empty()) out.headline = str("headline");
             if (out.date_published.empty()) out.date_published = str("datePublished");
+            if (out.date_modified.empty()) out.date_modified = str("dateModified");
             if (out.author.empty() && v->contains("author")) out.author = json_name((*v)["author"]);
             if (out.publisher.empty() && v->contains("publisher"))
                 out.publisher = json_name((*v)["publisher"]);
@@ -91,103 +180,47 @@ void scan_json_ld(const nlohmann::json& j, JsonLd& out) {
     }
 }
 
-bool inside_furniture(const GumboNode* n) {
-    for (n = n->parent; n; n = n->parent) {
-        if (n->type != GUMBO_NODE_ELEMENT) continue;
-        GumboTag t = n->v.element.tag;
-        if (t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE) return true;
-    }
-    return false;
-}
-
 }  // namespace
-
-std::optional<Date> date_from_url(std::string_view url) {
-    // Scan path segments for year/month/day in a row, or one segment holding all three.
-    size_t start = url.find("://");
-    start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
-    if (start == std::string_view::npos) return std::nullopt;
-    std::vector<std::string_view> segs;
-    std::string_view path = url.substr(start);
-    path = path.substr(0, path.find_first_of("?#"));
-    size_t i = 0;
-    while (i < path.size()) {
-        size_t j = path.find('/', i);
-        if (j == std::string_view::npos) j = path.size();
-        if (j > i) segs.push_back(path.substr(i, j - i));
-        i = j + 1;
-    }
-    auto number = [](std::string_view s, size_t len, int& v) {
-        if (s.size() != len) return false;
-        v = 0;
-        for (char c : s) {
-            if (c < '0' || c > '9') return false;
-            v = v * 10 + (c - '0');
-        }
-        return true;
-    };
-    for (size_t k = 0; k < segs.size(); ++k) {
-        int y, m, d;
-        if (k + 2 < segs.size() && number(segs[k], 4, y) && number(segs[k + 1], 2, m) &&
-            number(segs[k + 2], 2, d) && is_valid_day(y, m, d)) {
-            Date out;
-            out.year = y, out.month = m, out.day = d;
-            return out;
-        }
-        std::string_view s = segs[k];
-        if (s.size() >= 10 && number(s.substr(0, 4), 4, y) && s[4] == '-' &&
-            number(s.substr(5, 2), 2, m) && s[7] == '-' && number(s.substr(8, 2), 2, d) &&
-            is_valid_day(y, m, d) &&
-            (s.size() == 10 || !std::isdigit(static_cast<unsigned char>(s[10])))) {
-            Date out;
-            out.year = y, out.month = m, out.day = d;
-            return out;
-        }
-    }
-    return std::nullopt;
-}
-
-std::string strip_site_suffix(const std::string& title, const std::string& site_name) {
-    static constexpr std::array<std::string_view, 5> kSeparators{" | ", " - ", " – ", " — ",
-                                                                 " :: "};
-    for (std::string_view sep : kSeparators) {
-        size_t pos = title.rfind(sep);
-        if (pos != std::string::npos && pos > 0) {
-            std::string tail = title.substr(pos + sep.size());
-            bool is_site = !site_name.empty() && lower(tail) == lower(site_name);
-            // Without a known site name, a short tail after the last separator is a site name.
-            if (is_site || (site_name.empty() && tail.size() <= 30 && pos > tail.size()))
-                return title.substr(0, pos);
-        }
-        pos = title.find(sep);
-        if (pos != std::string::npos && !site_name.empty() &&
-            lower(title.substr(0, pos)) == lower(site_name))
-            return title.substr(pos + sep.size());
-    }
-    return title;
-}
 
 HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& page_url) {
     HtmlMetadata out;
     std::unordered_map<std::string, std::string> meta;  // first value wins
     JsonLd ld;
-    std::string title_tag, first_h1, canonical;
-    std::optional<Date> time_date;
+    std::string title_tag, canonical;
+    TitleSources titles;
+    BylineSources bylines;
+    size_t h2_seen = 0;
+    // The page's host tells a logo link from a headline; a saved page only names it in its
+    // canonical link or og:url, both in the head, before any heading.
+    auto page_host = [&] {
+        std::string h = schema::host_of_url(page_url);
+        if (h.empty()) h = schema::host_of_url(canonical);
+        if (auto it = meta.find("og:url"); h.empty() && it != meta.end())
+            h = schema::host_of_url(it->second);
+        return h;
+    };
+    std::string broken_ld_published;  // datePublished of JSON-LD that does not parse
 
     walk(doc.root(), [&](const GumboNode* n) {
         if (n->type == GUMBO_NODE_DOCUMENT) return true;
+        BylineElement::Kind byline;
+        if (bylines.elements.size() < kMaxBylineElements && byline_kind(n, byline))
+            bylines.elements.push_back(read_byline(n, byline));
         if (n->type != GUMBO_NODE_ELEMENT) return false;
         GumboTag t = n->v.element.tag;
         switch (t) {
             case GUMBO_TAG_HTML: {
-                std::string lang = lower(attribute(n, "lang"));
-                out.language = lang.substr(0, lang.find_first_of("-_"));
+                std::string_view lang = attribute(n, "lang");
+                if (lang.empty()) lang = attribute(n, "xml:lang");
+                out.language = normalise_language_tag(lang);
                 return true;
             }
             case GUMBO_TAG_META: {
                 std::string key = lower(attribute(n, "property"));
                 if (key.empty()) key = lower(attribute(n, "name"));
                 if (key.empty()) key = lower(attribute(n, "itemprop"));
+                if (key.empty() && !attribute(n, "http-equiv").empty())
+                    key = "http-equiv:" + lower(attribute(n, "http-equiv"));
                 std::string_view content = attribute(n, "content");
                 if (!key.empty() && !content.empty()) meta.emplace(key, std::string(content));
                 return false;
@@ -207,7 +240,11 @@ HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& p
                     if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
                         child->type == GUMBO_NODE_CDATA) {
                         auto j = nlohmann::json::parse(child->v.text.text, nullptr, false);
-                        if (!j.is_discarded()) scan_json_ld(j, ld);
+                        if (!j.is_discarded())
+                            scan_json_ld(j, ld);
+                        else if (broken_ld_published.empty())
+                            broken_ld_published =
+                                find_json_string(child->v.text.text, "datePublished");
                     }
                 }
                 return false;
@@ -215,23 +252,28 @@ HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& p
             case GUMBO_TAG_NOSCRIPT:
                 return false;
             case GUMBO_TAG_H1:
-                if (first_h1.empty() && !inside_furniture(n)) first_h1 = inner_text(n);
+            case GUMBO_TAG_H2:
+                // Pages put dozens of h2 on teasers; an h2 headline is among the first few.
+                if (titles.headings.size() < kMaxHeadings &&
+                    (t == GUMBO_TAG_H1 || ++h2_seen <= kMaxH2))
+                    titles.headings.push_back(
+                        read_heading(n, t == GUMBO_TAG_H1 ? 1 : 2, page_host()));
                 return false;
-            case GUMBO_TAG_TIME: {
-                if (!time_date && !inside_furniture(n)) {
-                    std::string_view dt = attribute(n, "datetime");
-                    if (!dt.empty()) time_date = parse_date(dt);
-                    if (!time_date && !attribute(n, "pubdate").empty())
-                        time_date = parse_date(inner_text(n));
-                }
-                return false;
-            }
             default: {
+                if (titles.headings.size() < kMaxHeadings &&
+                    lower(attribute(n, "itemprop")) == "headline") {
+                    titles.headings.push_back(read_heading(n, 0, page_host()));
+                    return false;
+                }
                 // Microdata on ordinary elements: <span itemprop="datePublished" content=...>
-                if (attribute(n, "itemprop") == "datePublished") {
+                if (std::string_view prop = attribute(n, "itemprop");
+                    prop == "datePublished" || prop == "dateModified") {
                     std::string_view v = attribute(n, "content");
                     if (v.empty()) v = attribute(n, "datetime");
-                    if (!v.empty()) meta.emplace("itemprop:datepublished", std::string(v));
+                    if (!v.empty())
+                        meta.emplace(prop == "datePublished" ? "itemprop:datepublished"
+                                                             : "itemprop:datemodified",
+                                     std::string(v));
                 }
                 return true;
             }
@@ -243,63 +285,62 @@ HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& p
         return it == meta.end() ? std::string() : collapse_whitespace(it->second);
     };
 
-    out.site_name = get("og:site_name");
-    if (out.site_name.empty()) out.site_name = collapse_whitespace(ld.publisher);
-    if (out.site_name.empty()) out.site_name = get("application-name");
-
     out.url = canonical;
     if (out.url.empty()) out.url = get("og:url");
     if (!out.url.empty() && out.url.find("://") == std::string::npos) out.url.clear();
     if (out.url.empty()) out.url = page_url;
 
-    // Title: the declared headline first; the <title> tag carries the site's name.
-    std::string og = get("og:title");
-    std::string headline = collapse_whitespace(ld.headline);
-    std::string tag = strip_site_suffix(title_tag, out.site_name);
-    if (!og.empty())
-        out.title = strip_site_suffix(og, out.site_name);
-    else if (!headline.empty())
-        out.title = headline;
-    else if (!first_h1.empty())
-        out.title = first_h1;
-    else
-        out.title = tag;
-
-    out.author = collapse_whitespace(ld.author);
-    if (out.author.empty()) out.author = get("author");
-    if (out.author.empty()) out.author = get("article:author");
-    if (out.author.find("://") != std::string::npos) out.author.clear();
-
-    // Publication date: declared article dates first, then generic meta, then <time>, then URL.
-    static constexpr std::array<std::string_view, 22> kDateKeys{"article:published_time",
-                                                                "og:article:published_time",
-                                                                "og:published_time",
-                                                                "itemprop:datepublished",
-                                                                "datepublished",
-                                                                "article.published",
-                                                                "publishdate",
-                                                                "publish-date",
-                                                                "pubdate",
-                                                                "publication_date",
-                                                                "sailthru.date",
-                                                                "parsely-pub-date",
-                                                                "dc.date.issued",
-                                                                "dcterms.issued",
-                                                                "dc.date",
-                                                                "dcterms.date",
-                                                                "dcterms.created",
-                                                                "citation_publication_date",
-                                                                "date",
-                                                                "original-publish-date",
-                                                                "article_date_original",
-                                                                "cxenseparse:recs:publishtime"};
-    if (!ld.date_published.empty()) out.published = parse_date(ld.date_published);
-    for (size_t i = 0; !out.published && i < kDateKeys.size(); ++i) {
-        std::string v = get(kDateKeys[i]);
-        if (!v.empty()) out.published = parse_date(v);
+    // Site name: declared names first; some sites fill og:site_name with the page's title,
+    // which names no site. Else the piece of <title> that is the host's name ("… - La Vie des
+    // idées" on laviedesidees.fr); the caller falls back to the host itself.
+    const std::string host = schema::host_of_url(out.url);
+    for (const std::string& name :
+         {get("og:site_name"), collapse_whitespace(decode_entities(ld.publisher)),
+          get("application-name")}) {
+        if (name.empty() || title_key(name) == title_key(get("og:title")) ||
+            title_key(name) == title_key(title_tag))
+            continue;
+        out.site_name = name;
+        break;
     }
-    if (!out.published) out.published = time_date;
-    if (!out.published && !out.url.empty()) out.published = date_from_url(out.url);
+    if (out.site_name.empty())
+        out.site_name = site_name_in_title(collapse_whitespace(title_tag), host);
+
+    // Declared language: <html lang>, else the Content-Language header, og:locale, meta tags.
+    for (std::string_view key : {"http-equiv:content-language", "og:locale", "content-language",
+                                 "language", "dc.language", "dcterms.language"})
+        if (out.language.empty()) out.language = normalise_language_tag(get(key));
+
+    titles.og_title = get("og:title");
+    if (titles.og_title.empty()) titles.og_title = get("twitter:title");
+    titles.ld_headline = collapse_whitespace(decode_entities(ld.headline));
+    titles.title_tag = collapse_whitespace(title_tag);
+    titles.site_name = out.site_name;
+    titles.host = host;
+    out.title = choose_title(titles);
+
+    bylines.json_ld = decode_entities(ld.author);
+    for (std::string_view key : author_meta_keys())
+        if (std::string v = get(key); !v.empty()) bylines.meta.push_back(std::move(v));
+    bylines.site_name = out.site_name;
+    bylines.host = host;
+    out.author = choose_author(bylines);
+
+    // Publication date: the declarations collected above, weighed in dates.cpp with the dates the
+    // page shows and its URL's.
+    DateEvidence dates;
+    if (!ld.date_published.empty()) dates.published.push_back(ld.date_published);
+    for (std::string_view key : published_meta_keys())
+        if (std::string v = get(key); !v.empty()) dates.published.push_back(v);
+    if (!broken_ld_published.empty()) dates.published.push_back(broken_ld_published);
+    if (!ld.date_modified.empty()) dates.modified.push_back(ld.date_modified);
+    for (std::string_view key : modified_meta_keys())
+        if (std::string v = get(key); !v.empty()) dates.modified.push_back(v);
+    dates.title = out.title;
+    dates.language = out.language;
+    std::string_view date_url = out.url;
+    if (url_date_parts(date_url).year == 0) date_url = page_url;
+    out.published = find_publication_date(doc, dates, date_url);
     return out;
 }
 

@@ -242,3 +242,88 @@ TEST_CASE("month_from_name knows English month names and their abbreviations") {
         CHECK(news::month_from_name(c.name) == c.month);
     }
 }
+
+TEST_CASE("parse_date reads dates written in German, French, Spanish and other languages") {
+    struct Case {
+        std::string input;
+        Date expected;
+    };
+    const Case cases[] = {
+        {"7. November 2023", day(2023, 11, 7)},
+        {"07.11.2023 um 14:30 Uhr", at(2023, 11, 7, 14, 30, 0)},
+        {"am 5. März 2024", day(2024, 3, 5)},
+        {"5. MÄRZ 2024", day(2024, 3, 5)},
+        {"Samstag, 19. Juli 2014", day(2014, 7, 19)},
+        {"21. Jan. 2015", day(2015, 1, 21)},
+        {"7 novembre 2023", day(2023, 11, 7)},
+        {"le 7 novembre 2023 à 14h30", at(2023, 11, 7, 14, 30, 0)},
+        {"1er février 2021", day(2021, 2, 1)},
+        {"martes 17 de marzo de 2020", day(2020, 3, 17)},
+        {"Domenica 06 Dicembre 2020 | 00:36", at(2020, 12, 6, 0, 36, 0)},
+        {"11 de Outubro de 2020, 8:34", at(2020, 10, 11, 8, 34, 0)},
+        {"9 oktober 2020 11:12", at(2020, 10, 9, 11, 12, 0)},
+        {"7 ноября 2023", day(2023, 11, 7)},  // ноября
+        {"2020年3月"
+         "4日",
+         day(2020, 3, 4)},  // 年月日
+        // الأربعاء، 07 أكتوبر 2020 - 12:09 م (Wednesday, 7 October 2020, 12:09 pm)
+        {"\xD8\xA7\xD9\x84\xD8\xA3\xD8\xB1\xD8\xA8\xD8\xB9\xD8\xA7\xD8\xA1\xD8\x8C 07 "
+         "أكتوبر 2020 - 12:09 م",
+         at(2020, 10, 7, 12, 9, 0)},
+        {"Apr 08, 2020 05:08 PM IST", at(2020, 4, 8, 17, 8, 0)},
+        {"20200516T14:51:53Z", at(2020, 5, 16, 14, 51, 53, 0)},
+        {"20200516T145153Z", at(2020, 5, 16, 14, 51, 53, 0)},
+        {"2020-01-13T17:04:34+0300", at(2020, 1, 13, 17, 4, 34, 180)},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.input);
+        std::optional<Date> got = parse_date(c.input);
+        INFO("got " << show(got));
+        REQUIRE(got.has_value());
+        CHECK(*got == c.expected);
+    }
+}
+
+TEST_CASE("parse_date still wants the whole text to be a date in every language") {
+    const std::string cases[] = {
+        "Updated 5 March 2024",
+        "Aktualisiert am 5. März 2024",
+        "Stand: 5. März 2024",
+        "5 March 2024 and 6 March 2024",
+        "7 novembre",
+        "novembre 2023",
+        "31. Februar 2024",
+        "2024年13月"
+        "1日",
+        "20240305T25:00:00Z",
+        "202403051",
+    };
+    for (const std::string& input : cases) {
+        CAPTURE(input);
+        std::optional<Date> got = parse_date(input);
+        INFO("got " << show(got));
+        CHECK_FALSE(got.has_value());
+    }
+}
+
+TEST_CASE("month_from_name and is_weekday_name know the names of several languages") {
+    struct Case {
+        std::string name;
+        int month;
+    };
+    const Case cases[] = {
+        {"Januar", 1}, {"Jänner", 1},     {"März", 3},      {"MÄRZ", 3},     {"Mai", 5},
+        {"Okt.", 10},  {"Dezember", 12},  {"février", 2},   {"août", 8},     {"déc.", 12},
+        {"marzo", 3},  {"septiembre", 9}, {"dicembre", 12}, {"outubro", 10}, {"maart", 3},
+        {"mei", 5},    {"stycznia", 1},   {"ekim", 10},     {"НОЯБРЯ", 11},  {"Montag", 0},
+        {"mardi", 0},  {"Mo", 0},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        CHECK(news::month_from_name(c.name) == c.month);
+    }
+    for (const char* w : {"Samstag", "mardi", "miércoles", "Domenica", "zaterdag", "Tue"})
+        CHECK(news::is_weekday_name(w));
+    for (const char* w : {"March", "Mars", "today", ""})
+        CHECK_FALSE(news::is_weekday_name(w));
+}

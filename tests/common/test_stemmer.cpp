@@ -62,3 +62,40 @@ TEST_CASE("stemmer_languages lists the languages by libstemmer's names") {
         CHECK_NOTHROW(news::make_stemmer(language));
     }
 }
+
+TEST_CASE("stemmer_for_language stems where libstemmer can and leaves other languages as written") {
+    struct Case {
+        std::string language;
+        std::string word;
+        std::string stem;
+    };
+    const Case cases[] = {
+        {"de", "h\xC3\xA4user", "haus"},
+        {"no", "husene", "hus"},
+        {"nb", "husene", "hus"},  // Norwegian Bokmål: libstemmer's Norwegian
+        {"pl", "wybory", "wybory"},
+        {"zh", "\xE6\xB8\xAF\xE5\x8F\xA3", "\xE6\xB8\xAF\xE5\x8F\xA3"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.language);
+        const Xapian::Stem stem = news::stemmer_for_language(c.language);
+        CHECK(stem(c.word) == c.stem);
+    }
+    CHECK(news::stemmer_for_language("pl").is_none());
+    CHECK_FALSE(news::stemmer_for_language("en").is_none());
+}
+
+TEST_CASE("stemmer_for_language refuses what is no language") {
+    for (std::string language : {"xx", "klingon", "", "e", "eng1"}) {
+        CAPTURE(language);
+        CHECK_THROWS_AS(news::stemmer_for_language(language), news::UsageError);
+    }
+}
+
+TEST_CASE("has_stemmer knows libstemmer's languages by code and name") {
+    CHECK(news::has_stemmer("en"));
+    CHECK(news::has_stemmer("german"));
+    CHECK(news::has_stemmer("nn"));
+    CHECK_FALSE(news::has_stemmer("pl"));
+    CHECK_FALSE(news::has_stemmer("klingon"));
+}

@@ -102,3 +102,96 @@ TEST_CASE("one stray byte in UTF-8 text does not turn the rest into mojibake") {
     CHECK(out.starts_with("Caf\xC3\xA9 cr\xC3\xA8me in Z\xC3\xBCrich costs 5"));
     CHECK(out.ends_with(" today."));
 }
+
+TEST_CASE("declared_charset reads only declarations of the page's own charset") {
+    struct Case {
+        std::string what;
+        std::string html;
+        std::string charset;
+    };
+    const Case cases[] = {
+        {"HTTP head before the page",
+         "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<html><head>"
+         "<meta charset=\"utf-8\">",
+         "iso-8859-1"},
+        {"HTTP head without a charset: the page's meta",
+         "HTTP/1.1 200 OK\nContent-Type: text/html\n\n<meta charset=\"windows-1250\">",
+         "windows-1250"},
+        {"XML declaration", "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><html>",
+         "iso-8859-15"},
+        {"a <script charset> names the script's charset",
+         "<head><script src=\"a.js\" charset=\"utf-8\"></script><meta charset=\"euc-kr\">",
+         "euc-kr"},
+        {"a comment saying charset", "<head><!-- charset --><meta charset=\"utf-8\">", "utf-8"},
+        {"a commented-out declaration", "<!-- <meta charset=\"big5\"> --><meta charset=\"gbk\">",
+         "gbk"},
+        {"a meta tag that is not about the charset",
+         "<meta name=\"description\" content=\"charset conversion\"><meta charset=\"koi8-r\">",
+         "koi8-r"},
+        {"content before http-equiv",
+         "<meta content=\"text/html; charset=Shift_JIS\" http-equiv=\"Content-Type\">",
+         "shift_jis"},
+        {"BOM then meta", "\xEF\xBB\xBF<meta charset=\"utf-8\">", "utf-8"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CHECK(news::declared_charset(c.html) == c.charset);
+    }
+}
+
+TEST_CASE("split_http_response separates a saved HTTP head from the page") {
+    struct Case {
+        std::string what;
+        std::string bytes;
+        bool head;
+        std::string body;
+        std::string charset;
+    };
+    const Case cases[] = {
+        {"CRLF head",
+         "HTTP/1.1 200 OK\r\nServer: x\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html>",
+         true, "<html>", "utf-8"},
+        {"LF head, HTTP/2", "HTTP/2 200\ncontent-type: text/html;charset=\"gb2312\"\n\n<p>x", true,
+         "<p>x", "gb2312"},
+        {"no head", "<html><body>HTTP/1.1 200 OK</body></html>", false,
+         "<html><body>HTTP/1.1 200 OK</body></html>", ""},
+        {"head never ends: not a head", "HTTP/1.1 200 OK\nContent-Type: text/html", false,
+         "HTTP/1.1 200 OK\nContent-Type: text/html", ""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        const news::HttpResponse r = news::split_http_response(c.bytes);
+        CHECK(r.has_head == c.head);
+        CHECK(r.body == c.body);
+        CHECK(r.charset == c.charset);
+    }
+}
+
+TEST_CASE("to_utf8 decodes charset labels the way browsers do") {
+    struct Case {
+        std::string what;
+        std::string bytes;
+        std::string declared;
+        std::string expected;
+    };
+    const Case cases[] = {
+        // 镕 is in GBK but not in GB2312; pages labelled gb2312 use GBK.
+        {"gb2312 label read as GBK",
+         "\xE9"
+         "F\xD6\xD0",
+         "gb2312", "\xE9\x95\x95\xE4\xB8\xAD"},
+        {"euc-kr label read as windows-949", "\xC7\xD1\xB1\xB9", "euc-kr",
+         "\xED\x95\x9C\xEA\xB5\xAD"},  // 한국
+        {"iso-8859-9 label read as windows-1254", "\x80\xFD", "iso-8859-9",
+         "\xE2\x82\xAC\xC4\xB1"},                                          // €ı
+        {"iso-8859-2", "\xB1\xE6", "iso-8859-2", "\xC4\x85\xC4\x87"},      // ąć
+        {"windows-1250", "\x9A\xE8", "windows-1250", "\xC5\xA1\xC4\x8D"},  // šč
+        {"utf-16 label on a byte page", "caf\xE9", "utf-16", "caf\xC3\xA9"},
+        {"control characters are dropped", "WWF\x07 (2020)\x1B", "", "WWF (2020)"},
+        {"tabs and newlines stay", "a\tb\nc\r\n", "", "a\tb\nc\r\n"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CHECK(news::to_utf8(c.bytes, c.declared) == c.expected);
+    }
+}

@@ -250,3 +250,53 @@ TEST_CASE("a UTF-16 page with a byte-order mark is decoded, not refused as binar
     CHECK(a.title == "Harbour reopens after storm");
     CHECK(contains(a.text, kPara1));
 }
+
+TEST_CASE("a page saved with its HTTP head is decoded by the head's charset, head left out") {
+    const std::string page =
+        "HTTP/1.1 200 OK\r\nDate: Tue, 05 Mar 2024 09:30:00 GMT\r\n"
+        "Content-Type: text/html; charset=iso-8859-1\r\n\r\n"
+        "<html><head><title>Caf\xE9 reopens</title></head><body><article>"
+        "<p>The caf\xE9 on the quay reopened on Monday after three days of closure.</p>"
+        "<p>Its owner said the storm, the worst in years, flooded the kitchen and the cellar.</p>"
+        "</article></body></html>";
+    const Article a = news::extract_article(record(page, Format::Html));
+    CHECK(a.title == "Caf\xC3\xA9 reopens");
+    CHECK(contains(a.text, "The caf\xC3\xA9 on the quay"));
+    CHECK_FALSE(contains(a.text, "Content-Type"));
+    CHECK_FALSE(contains(a.text, "HTTP/1.1"));
+}
+
+TEST_CASE("the language is read from the text, the page's declaration a hint") {
+    const std::string german =
+        "<p>Der Hafen von Porto Seguro wurde am Montag nach drei Tagen wieder ge\xC3\xB6"
+        "ffnet, "
+        "teilten die Beh\xC3\xB6rden mit.</p><p>Die Fischerboote kehrten bis zum Mittag an ihre "
+        "Liegepl\xC3\xA4tze zur\xC3\xBC"
+        "ck, und die F\xC3\xA4hre fuhr ab drei Uhr wieder.</p>";
+    struct Case {
+        std::string what;
+        std::string page;
+        Format format;
+        std::string language;
+    };
+    const Case cases[] = {
+        {"German page declared German",
+         "<html lang=\"de\"><body><article><h1>Hafen</h1>" + german + "</article></body></html>",
+         Format::Html, "de"},
+        {"German page under a template declaring English",
+         "<html lang=\"en\"><body><article><h1>Hafen</h1>" + german + "</article></body></html>",
+         Format::Html, "de"},
+        {"plain text: its words only",
+         "Hafen wieder offen\n\nDer Hafen von Porto Seguro wurde am Montag nach drei Tagen "
+         "wieder ge\xC3\xB6"
+         "ffnet, teilten die Beh\xC3\xB6rden mit. Die Fischerboote kehrten "
+         "bis zum Mittag an ihre Liegepl\xC3\xA4tze zur\xC3\xBC"
+         "ck.\n",
+         Format::Text, "de"},
+        {"English page", kPage, Format::Html, "en"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CHECK(news::extract_article(record(c.page, c.format)).language == c.language);
+    }
+}

@@ -1,10 +1,13 @@
-// Tests for indexer/extract/html_metadata: title, date, author, site, URL, language of a page.
+// Tests for indexer/extract/html_metadata, headline and byline: title, date, author, site, URL,
+// language of a page.
 #include <doctest/doctest.h>
 
 #include <optional>
 #include <string>
 
 #include "clean/html_document.hpp"
+#include "extract/byline.hpp"
+#include "extract/headline.hpp"
 #include "extract/html_metadata.hpp"
 
 using news::Date;
@@ -271,5 +274,250 @@ TEST_CASE("date_from_url reads dates written in URL paths") {
     for (const Case& c : cases) {
         CAPTURE(c.url);
         CHECK(day_of(news::date_from_url(c.url)) == c.day);
+    }
+}
+
+TEST_CASE("the title is the candidate the page's declarations agree on, as the page shows it") {
+    struct Case {
+        std::string what;
+        std::string head;
+        std::string body;
+        std::string url;
+        std::string title;
+    };
+    const Case cases[] = {
+        {"the h1 agreeing with og:title, in the h1's typography",
+         "<meta property=\"og:title\" content='\"Brexit\" vote delayed - Herald'>",
+         "<article><h1>\xE2\x80\x9E"
+         "Brexit\xE2\x80\x9C vote delayed</h1></article>",
+         "",
+         "\xE2\x80\x9E"
+         "Brexit\xE2\x80\x9C vote delayed"},
+        {"a logo h1 linking home is not the headline",
+         "<meta property=\"og:title\" content=\"Harbour reopens | The Coastline Herald\">",
+         "<header><h1><a href=\"/\">The Coastline Herald</a></h1></header>"
+         "<article><h1>Harbour reopens</h1></article>",
+         "", "Harbour reopens"},
+        {"a kicker styled apart is left out",
+         "<meta property=\"og:title\" content=\"Storm: Harbour reopens | Herald\">",
+         "<article><h1><span class=\"kicker\">Storm</span><span class=\"headline\">Harbour "
+         "reopens</span></h1></article>",
+         "", "Harbour reopens"},
+        {"a roofline kicker beside the headline's text is left out",
+         ld(R"({"@type":"NewsArticle","headline":"Harbour reopens after storm"})"),
+         "<h1 class=\"entry-title\"><span class=\"roofline\">Weather </span>Harbour reopens "
+         "after storm</h1>",
+         "", "Harbour reopens after storm"},
+        {"a headline broken over two lines stays whole",
+         "<meta property=\"og:title\" content=\"Harbour reopens: ferries run again | Herald\">",
+         "<h1 class=\"title\"><div>Harbour reopens: <br>ferries run again</div></h1>", "",
+         "Harbour reopens: ferries run again"},
+        {"screen-reader text is not part of the heading",
+         "<meta property=\"og:title\" content=\"Storm: Harbour reopens after three days\">",
+         "<h1><span class=\"kicker\">Storm</span><span class=\"visually-hidden\">: </span>"
+         "<span>Harbour reopens after three days</span></h1>",
+         "", "Harbour reopens after three days"},
+        {"inline markup adds no space", "<meta property=\"og:title\" content=\"Loriot turns 100\">",
+         "<h1>\xE2\x80\x9E<em class=\"name\">Loriot</em>\xE2\x80\x9C turns 100</h1>", "",
+         "\xE2\x80\x9ELoriot\xE2\x80\x9C turns 100"},
+        {"soft hyphens are removed",
+         "<meta property=\"og:title\" content=\"Erinnerung an die Opfer\">",
+         "<h1>Er\xC2\xADin\xC2\xADne\xC2\xADrung an die Opfer</h1>", "", "Erinnerung an die Opfer"},
+        {"HTML entities in JSON-LD are decoded",
+         ld(R"({"@type":"NewsArticle","headline":"Signa in Sorge &#8211; Finanzdaten &amp; mehr"})"),
+         "", "", "Signa in Sorge \xE2\x80\x93 Finanzdaten & mehr"},
+        {"a sidebar heading does not beat the article's",
+         "<meta property=\"og:title\" content=\"Harbour reopens after storm\">",
+         "<aside class=\"sidebar\"><h2>Ferry prices rise</h2></aside>"
+         "<article><h1>Harbour reopens after storm</h1></article>",
+         "", "Harbour reopens after storm"},
+        {"nothing agrees: the article's h1 over og:title",
+         "<meta property=\"og:title\" content=\"Harbour to reopen soon\">",
+         "<article><h1>Harbour reopens after storm</h1></article>", "",
+         "Harbour reopens after storm"},
+        {"an h1 that is a label is no headline",
+         "<meta property=\"og:title\" content=\"Harbour reopens\">",
+         "<h1>Sie sind hier:</h1><h1>Startseite</h1>", "", "Startseite"},
+        {"the site's name as the only h1: <title> without the site",
+         "<title>Harbour reopens - Coastline</title>", "<h1>Coastline</h1>",
+         "https://coastline.example/2024/harbour", "Harbour reopens"},
+        {"an h2 in the article when there is neither h1 nor og:title",
+         "<title>Coastline News</title>",
+         "<nav><h2>Sections</h2></nav><article><h2>Harbour reopens</h2><p>Text.</p></article>", "",
+         "Harbour reopens"},
+        {"og:site_name that is the page's title strips nothing",
+         "<meta property=\"og:title\" content=\"Harbour reopens\">"
+         "<meta property=\"og:site_name\" content=\"Harbour reopens\">",
+         "", "", "Harbour reopens"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        HtmlMetadata m;
+        REQUIRE_NOTHROW(m = metadata(c.head, c.body, c.url));
+        CHECK(m.title == c.title);
+    }
+}
+
+TEST_CASE("title_key compares titles across typography, case and spacing") {
+    struct Case {
+        std::string a, b;
+        bool same;
+    };
+    const Case cases[] = {
+        {"\xE2\x80\x9E"
+         "Brexit\xE2\x80\x9C \xE2\x80\x93 a vote",
+         "\"brexit\" - A Vote", true},
+        {"Brexit : vote", "Brexit: vote", true},
+        {"It\xE2\x80\x99s done.", "it's done", true},
+        {"Harbour  reopens", "Harbour reopens", true},
+        {"Harbour reopens", "Harbour reopened", false},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.a);
+        CAPTURE(c.b);
+        CHECK((news::title_key(c.a) == news::title_key(c.b)) == c.same);
+    }
+}
+
+TEST_CASE("the site name comes from declarations, else the piece of <title> naming the host") {
+    struct Case {
+        std::string what;
+        std::string head;
+        std::string url;
+        std::string site;
+    };
+    const Case cases[] = {
+        {"og:site_name", "<meta property=\"og:site_name\" content=\"The Coastline Herald\">", "",
+         "The Coastline Herald"},
+        {"JSON-LD publisher",
+         ld(R"({"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Herald"}})"), "",
+         "Herald"},
+        {"application-name", "<meta name=\"application-name\" content=\"Herald\">", "", "Herald"},
+        {"<title> piece naming the host, accents and spaces aside",
+         "<title>L\xE2\x80\x99\xC3\xA9valuation - La Vie des id\xC3\xA9"
+         "es</title>",
+         "https://www.laviedesidees.fr/evaluation.html",
+         "La Vie des id\xC3\xA9"
+         "es"},
+        {"og:site_name that is the title is none",
+         "<meta property=\"og:title\" content=\"Harbour reopens\">"
+         "<meta property=\"og:site_name\" content=\"Harbour reopens\">",
+         "", ""},
+        {"nothing names the site", "<title>Harbour reopens - Herald</title>",
+         "https://example.com/a", ""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CHECK(metadata(c.head, "", c.url).site_name == c.site);
+    }
+}
+
+TEST_CASE("the author comes from the page's bylines, weighed against its declarations") {
+    struct Case {
+        std::string what;
+        std::string head;
+        std::string body;
+        std::string author;
+    };
+    const Case cases[] = {
+        {"rel=author link", "", "<article><a rel=\"author\" href=\"/jane\">Jane Doe</a></article>",
+         "Jane Doe"},
+        {"itemprop=author with a name inside", "",
+         "<article><div itemprop=\"author\" itemscope><span itemprop=\"name\">Jane Doe</span>"
+         "<span itemprop=\"jobTitle\">Reporter</span></div></article>",
+         "Jane Doe"},
+        {"byline class with a role", "",
+         "<article><p class=\"byline\">By Jane Doe | Staff Writer</p></article>", "Jane Doe"},
+        {"a \"By\" line with the name in a link", "",
+         "<article><h1>Harbour reopens</h1><p>By <a href=\"/a/jd\">Jane Doe</a></p>"
+         "<p>Text.</p></article>",
+         "Jane Doe"},
+        {"two authors joined by \"and\"", "",
+         "<article><div class=\"byline\">By Jane Doe and John Roe</div></article>",
+         "Jane Doe and John Roe"},
+        {"comment authors are not the author", "",
+         "<article><span class=\"author\">Jane Doe</span></article><div id=\"comments\">"
+         "<span class=\"comment-author\">Troll</span><span class=\"comment-author\">Troll</span>"
+         "</div>",
+         "Jane Doe"},
+        {"bylines of teasers do not outvote the article's", "",
+         "<article><p class=\"byline\">By Jane Doe</p></article><div class=\"related\">"
+         "<p class=\"byline\">By John Roe</p><p class=\"byline\">By John Roe</p></div>"
+         "<div class=\"teaser\"><a rel=\"author\">John Roe</a></div>",
+         "Jane Doe"},
+        {"the page's byline beats a publisher in JSON-LD",
+         ld(R"({"@type":"NewsArticle","author":{"@type":"Organization","name":"Herald"}})") +
+             "<meta property=\"og:site_name\" content=\"Herald\">",
+         "<article><p class=\"byline\">Von Cosima K\xC3\xBCnzel</p></article>",
+         "Cosima K\xC3\xBCnzel"},
+        {"meta tags: parsely-author", "<meta name=\"parsely-author\" content=\"Jane Doe\">", "",
+         "Jane Doe"},
+        {"meta tags: dc.creator", "<meta name=\"DC.creator\" content=\"Jane Doe\">", "",
+         "Jane Doe"},
+        {"an e-mail address is no name", "<meta name=\"author\" content=\"jane@example.com\">", "",
+         ""},
+        {"a lone author-named element outside the article is not enough", "",
+         "<div class=\"author-links\">Archive</div>", ""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CHECK(metadata(c.head, c.body).author == c.author);
+    }
+}
+
+TEST_CASE("clean_byline keeps the names of a byline and drops the rest") {
+    struct Case {
+        std::string raw;
+        std::string name;
+    };
+    const Case cases[] = {
+        {"By Jane Doe", "Jane Doe"},
+        {"by: Jane Doe", "Jane Doe"},
+        {"Von Jane Doe am 5. M\xC3\xA4rz 2024", "Jane Doe"},
+        {"Par Chokri GHARBI", "Chokri GHARBI"},
+        {"Jane Doe | Staff Writer", "Jane Doe"},
+        {"Jane Doe, Staff Writer", "Jane Doe"},
+        {"Jane Doe, John Roe", "Jane Doe, John Roe"},
+        {"By Poppy Reid Feb 21, 2020", "Poppy Reid"},
+        {"Posted in Politics by jane on May 5, 2020", "jane"},
+        {"AuthorJane Doe", "Jane Doe"},
+        {"Autor: Jane Doe", "Jane Doe"},
+        {"Christoph von Ritter", "Christoph von Ritter"},
+        {"gnaddrig", "gnaddrig"},
+        {"'Jane Doe'", "Jane Doe"},
+        {"jane@example.com", ""},
+        {"https://www.facebook.com/jane", ""},
+        {"Jane sagt: 5. Mai 2020 um 14:04", ""},
+        {"Von dieser Regel gibt es Ausnahmen", ""},
+        {"Bild: Jane Doe", ""},
+        {"Name *", ""},
+        {"02.02.2022", ""},
+        {"", ""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.raw);
+        CHECK(news::clean_byline(c.raw) == c.name);
+    }
+}
+
+TEST_CASE("the declared language comes from <html lang>, else Content-Language or og:locale") {
+    struct Case {
+        std::string what;
+        std::string head;
+        std::string html_attrs;
+        std::string language;
+    };
+    const Case cases[] = {
+        {"html lang", "", " lang=\"de-AT\"", "de"},
+        {"http-equiv Content-Language", "<meta http-equiv=\"Content-Language\" content=\"fr\">", "",
+         "fr"},
+        {"og:locale", "<meta property=\"og:locale\" content=\"es_ES\">", "", "es"},
+        {"html lang before og:locale", "<meta property=\"og:locale\" content=\"es_ES\">",
+         " lang=\"it\"", "it"},
+        {"nothing declared", "", "", ""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CHECK(metadata(c.head, "", "", c.html_attrs).language == c.language);
     }
 }

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "schema.hpp"
+#include "stemmer.hpp"
 #include "writer.hpp"
 
 namespace fs = std::filesystem;
@@ -245,4 +246,91 @@ TEST_CASE("phrase queries match adjacent words only, and never across title and 
     Xapian::MSet mset = enquire.get_mset(0, 10);
     REQUIRE(mset.size() == 1);
     CHECK(*mset.begin() == adjacent_id);
+}
+
+namespace {
+
+// The query a news-search user gets for `text` with `--lang language`.
+Xapian::Query user_query(const std::string& text, const std::string& language) {
+    Xapian::QueryParser qp;
+    qp.set_stemmer(news::stemmer_for_language(language));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    return qp.parse_query(text);
+}
+
+Article in_language(const std::string& url, const std::string& language, const std::string& text) {
+    Article a = harbour();
+    a.url = url;
+    a.title.clear();
+    a.language = language;
+    a.text = text;
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("each article is stemmed in its own language") {
+    TempDir dir;
+    const Article german =
+        in_language("https://example.de/hafen", "de",
+                    "Die H\xC3\xA4user am Hafen wurden nach dem Sturm repariert.");
+    const Article english = in_language("https://example.com/harbour", "en",
+                                        "The elections were held after the storm.");
+    const Article polish =
+        in_language("https://example.pl/port", "pl", "Wybory odbyły się po burzy w porcie.");
+    {
+        IndexWriter writer(dir.db(), 10);
+        writer.write(german);
+        writer.write(english);
+        writer.write(polish);
+        writer.commit();
+    }
+    const Xapian::Database db(dir.db());
+    const Xapian::docid german_id = *db.postlist_begin(news::schema::unique_id_term(german));
+    const Xapian::docid english_id = *db.postlist_begin(news::schema::unique_id_term(english));
+    const Xapian::docid polish_id = *db.postlist_begin(news::schema::unique_id_term(polish));
+
+    struct Case {
+        std::string what;
+        std::string query;
+        std::string language;
+        Xapian::docid expected;  // 0: nothing
+    };
+    const Case cases[] = {
+        {"German query, German stem of an inflected form", "haus", "de", german_id},
+        {"German plural finds the German article", "h\xC3\xA4usern", "de", german_id},
+        {"English query as before", "election", "en", english_id},
+        {"English stemming does not reach German stems", "h\xC3\xA4usern", "en", 0},
+        {"an exact word matches in any language", "\"H\xC3\xA4user\"", "en", german_id},
+        {"Polish has no stemmer: indexed and searched as written", "wybory", "pl", polish_id},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(user_query(c.query, c.language));
+        const Xapian::MSet mset = enquire.get_mset(0, 10);
+        if (c.expected == 0) {
+            CHECK(mset.empty());
+        } else {
+            REQUIRE(mset.size() == 1);
+            CHECK(*mset.begin() == c.expected);
+        }
+    }
+    // The language's boolean term, for lang:de.
+    CHECK(has_term(db.get_document(german_id), news::schema::language_term("de")));
+    // No stems for a language without a stemmer, only the words.
+    const Xapian::Document polish_doc = db.get_document(polish_id);
+    CHECK(has_term(polish_doc, "wybory"));
+    for (Xapian::TermIterator t = polish_doc.termlist_begin(); t != polish_doc.termlist_end(); ++t)
+        CHECK_FALSE((*t).starts_with(std::string(news::schema::kStemmed)));
+}
+
+TEST_CASE("TermGenerators makes one term generator per language and keeps it") {
+    news::TermGenerators termgens;
+    Xapian::TermGenerator& german = termgens.for_language("de");
+    CHECK(&termgens.for_language("de") == &german);
+    CHECK(&termgens.for_language("en") != &german);
+    // A language that is no ISO code (a record's own field) is indexed unstemmed, not refused.
+    CHECK_NOTHROW(termgens.for_language("klingon"));
 }
