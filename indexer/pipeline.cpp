@@ -52,7 +52,7 @@ UrlMap load_url_map(const std::string& file) {
     return map;
 }
 
-std::string dry_run_record(const Article& a) {
+std::string dry_run_record(const Article& a, std::string_view skipped) {
     nlohmann::ordered_json j;
     std::string uid = schema::unique_id_term(a);
     // A short stable key for the record; the full identity is the URL (or content) itself.
@@ -66,6 +66,7 @@ std::string dry_run_record(const Article& a) {
     j["language"] = a.language;
     j["format"] = a.format;
     j["text"] = a.text;
+    if (!skipped.empty()) j["skipped"] = skipped;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -101,6 +102,7 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
 
     ExtractOptions extract_options;
     extract_options.max_document_bytes = size_t{options.max_document_mb} << 20;
+    extract_options.keep_empty_text = options.dry_run && options.json;
     FileInputOptions input_options;
     input_options.max_document_bytes = extract_options.max_document_bytes;
 
@@ -129,6 +131,10 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
                     ++stats.added;
                 else
                     ++stats.replaced;
+            } else if (article.text.empty()) {
+                // Shown, so that what was found on the page can be checked, but not indexed.
+                skip(record.path, "no-text", "no article text found");
+                if (options.json) out << dry_run_record(article, "no-text") << '\n';
             } else {
                 ++stats.extracted;
                 if (options.json)

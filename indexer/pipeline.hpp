@@ -43,7 +43,8 @@ UrlMap load_url_map(const std::string& file);
 std::string url_map_key(std::string_view path);
 
 // One dry-run record: the JSON object the evaluation scripts read.
-std::string dry_run_record(const Article& article);
+// `skipped` names the reason when the record would not be indexed ("no-text").
+std::string dry_run_record(const Article& article, std::string_view skipped = {});
 
 // "indexed 41 (38 new, 3 replaced), skipped 2 (empty: 1, binary: 1) in 0.42 s"
 std::string summary_line(const IndexStats& stats, bool dry_run);

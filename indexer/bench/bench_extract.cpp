@@ -3,8 +3,8 @@
 // into memory first, so the figures measure the code and not the disk; each timing is the
 // thread's CPU time, best of three runs, which keeps a busy machine's noise out of the figures.
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -82,8 +82,8 @@ int main(int argc, char** argv) {
 
     auto parse_all = [&] {
         for (const Page& p : pages) {
-            GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, p.bytes.data(),
-                                                        p.bytes.size());
+            GumboOutput* out =
+                gumbo_parse_with_options(&kGumboDefaultOptions, p.bytes.data(), p.bytes.size());
             gumbo_destroy_output(&kGumboDefaultOptions, out);
         }
     };

@@ -26,7 +26,8 @@ constexpr std::string_view kStopwords[kStopwordLanguages] = {
     "bin bis bist da damit dann das dass daß dem den denn der des dessen dich die dies diese "
     "diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines er es "
     "etwas euch euer für gegen gewesen habe haben hat hatte hatten hier ich ihm ihn ihnen ihr ihre "
-    "ihrem ihren ihrer im immer in indem ins ist jede jedem jeden jeder jedes jetzt kann kein keine "
+    "ihrem ihren ihrer im immer in indem ins ist jede jedem jeden jeder jedes jetzt kann kein "
+    "keine "
     "keinen können könnte man mehr mein meine mich mir mit muss nach nicht nichts noch nun nur ob "
     "oder ohne schon sehr sei sein seine seinem seinen seiner seit sich sie sind so soll sollte "
     "sondern über um und uns unser unter viel vom von vor war waren was weil wenn wer werden wie "
@@ -136,7 +137,8 @@ bool is_word_byte(unsigned char c) {
 
 // The start of `text` in lower case, for phrase tests (phrases are short).
 std::string lower_prefix(std::string_view text, size_t max_bytes) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.remove_prefix(1);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\n'))
+        text.remove_prefix(1);
     std::string out;
     append_lower(out, text.substr(0, std::min(text.size(), max_bytes)));
     return out;
@@ -146,87 +148,309 @@ std::string lower_prefix(std::string_view text, size_t max_bytes) {
 // non-letter, so "share" does not match "shareholders".
 constexpr std::string_view kFurniturePrefixes[] = {
     // en
-    "read more", "read also", "read next", "continue reading", "share this", "share on", "share:",
-    "tweet this", "tags:", "tagged:", "tagged with", "filed under", "posted in", "categories:",
-    "category:", "advertisement", "sponsored", "related stories", "related articles",
-    "related posts", "you may also like", "you might also like", "recommended for you",
-    "more from", "click here", "sign up", "subscribe", "follow us", "leave a comment",
-    "leave a reply", "photo:", "photos:", "image:", "picture:", "credit:", "image credit",
-    "photo credit", "copyright", "\xC2\xA9", "all rights reserved", "back to top",
-    "previous post", "next post", "previous article", "next article", "skip to", "log in",
-    "we use cookies", "accept cookies", "print this", "email this", "about the author",
-    "please enable javascript", "you need to enable javascript", "javascript is disabled",
-    "this site requires javascript", "your browser does not support",
-    "this slideshow requires javascript", "you are using an outdated browser",
-    "you are using a browser version", "we've detected you", "we have detected that you",
-    "please update your browser", "please upgrade your browser", "your browser is out of date",
+    "read more",
+    "read also",
+    "read next",
+    "continue reading",
+    "share this",
+    "share on",
+    "share:",
+    "tweet this",
+    "tags:",
+    "tagged:",
+    "tagged with",
+    "filed under",
+    "posted in",
+    "categories:",
+    "category:",
+    "advertisement",
+    "sponsored",
+    "related stories",
+    "related articles",
+    "related posts",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "more from",
+    "click here",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "leave a comment",
+    "leave a reply",
+    "photo:",
+    "photos:",
+    "image:",
+    "picture:",
+    "credit:",
+    "image credit",
+    "photo credit",
+    "image copyright",
+    "image caption",
+    "media caption",
+    "copyright",
+    "\xC2\xA9",
+    "all rights reserved",
+    "back to top",
+    "previous post",
+    "next post",
+    "previous article",
+    "next article",
+    "skip to",
+    "log in",
+    "we use cookies",
+    "accept cookies",
+    "print this",
+    "email this",
+    "about the author",
+    "please enable javascript",
+    "you need to enable javascript",
+    "javascript is disabled",
+    "this site requires javascript",
+    "your browser does not support",
+    "this slideshow requires javascript",
+    "you are using an outdated browser",
+    "you are using a browser version",
+    "we've detected you",
+    "we have detected that you",
+    "please update your browser",
+    "please upgrade your browser",
+    "your browser is out of date",
     // de
-    "weiterlesen", "mehr lesen", "mehr zum thema", "lesen sie auch", "lesen sie mehr",
-    "auch interessant", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
-    "artikel teilen", "beitrag teilen", "jetzt teilen", "teilen:", "anzeige", "werbung",
-    "schlagwörter", "schlagworte", "stichworte:", "stichwörter:", "kategorien:", "kategorie:",
-    "kommentar verfassen", "kommentar schreiben", "schreibe einen kommentar",
-    "hinterlasse einen kommentar", "foto:", "fotos:", "bild:", "bildquelle", "titelbild",
-    "beitragsbild", "jetzt abonnieren", "newsletter abonnieren", "über den autor",
-    "zum seitenanfang", "nach oben", "verwandte beiträge", "ähnliche beiträge",
-    "alle rechte vorbehalten", "bitte aktivieren sie javascript", "javascript ist deaktiviert",
+    "weiterlesen",
+    "mehr lesen",
+    "mehr zum thema",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "artikel teilen",
+    "beitrag teilen",
+    "jetzt teilen",
+    "teilen:",
+    "anzeige",
+    "werbung",
+    "schlagwörter",
+    "schlagworte",
+    "stichworte:",
+    "stichwörter:",
+    "kategorien:",
+    "kategorie:",
+    "kommentar verfassen",
+    "kommentar schreiben",
+    "schreibe einen kommentar",
+    "hinterlasse einen kommentar",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "bildquelle",
+    "titelbild",
+    "beitragsbild",
+    "jetzt abonnieren",
+    "newsletter abonnieren",
+    "über den autor",
+    "zum seitenanfang",
+    "nach oben",
+    "verwandte beiträge",
+    "ähnliche beiträge",
+    "alle rechte vorbehalten",
+    "bitte aktivieren sie javascript",
+    "javascript ist deaktiviert",
     // fr
-    "lire aussi", "à lire aussi", "lire la suite", "voir aussi", "partager", "publicité",
-    "laisser un commentaire", "crédits photo", "crédit photo", "abonnez-vous",
-    "articles similaires", "sur le même sujet", "tous droits réservés",
+    "lire aussi",
+    "à lire aussi",
+    "lire la suite",
+    "voir aussi",
+    "partager",
+    "publicité",
+    "laisser un commentaire",
+    "crédits photo",
+    "crédit photo",
+    "abonnez-vous",
+    "articles similaires",
+    "sur le même sujet",
+    "tous droits réservés",
     // es
-    "leer más", "lee también", "ver también", "compartir", "publicidad", "deja un comentario",
-    "noticias relacionadas", "artículos relacionados", "todos los derechos reservados",
+    "leer más",
+    "lee también",
+    "ver también",
+    "compartir",
+    "publicidad",
+    "deja un comentario",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "todos los derechos reservados",
     "suscríbete",
     // it
-    "leggi anche", "leggi di più", "condividi", "pubblicità", "lascia un commento",
-    "articoli correlati", "tutti i diritti riservati", "iscriviti",
+    "leggi anche",
+    "leggi di più",
+    "condividi",
+    "pubblicità",
+    "lascia un commento",
+    "articoli correlati",
+    "tutti i diritti riservati",
+    "iscriviti",
     // pt
-    "leia também", "leia mais", "compartilhe", "compartilhar", "publicidade",
-    "deixe um comentário", "notícias relacionadas", "todos os direitos reservados",
+    "leia também",
+    "leia mais",
+    "compartilhe",
+    "compartilhar",
+    "publicidade",
+    "deixe um comentário",
+    "notícias relacionadas",
+    "todos os direitos reservados",
     // nl
-    "lees ook", "lees meer", "advertentie", "gerelateerde artikelen",
+    "lees ook",
+    "lees meer",
+    "advertentie",
+    "gerelateerde artikelen",
     // pl
-    "czytaj także", "czytaj też", "czytaj więcej", "zobacz też", "zobacz także", "udostępnij",
+    "czytaj także",
+    "czytaj też",
+    "czytaj więcej",
+    "zobacz też",
+    "zobacz także",
+    "udostępnij",
     "reklama",
 };
 
 constexpr std::string_view kFurnitureHeadings[] = {
     // en
-    "related", "related stories", "related articles", "related posts", "related content",
-    "related news", "related topics", "more stories", "more news", "more from", "more on this",
-    "more on this story", "you may also like", "you might also like", "you may be interested in",
-    "recommended", "recommended for you", "recommended stories", "most read", "most popular",
-    "most viewed", "trending", "trending now", "read next", "read more", "latest news",
-    "latest stories", "top stories", "popular posts", "recent posts", "comments", "leave a comment",
-    "leave a reply", "share", "share this", "share this article", "share this story", "tags",
-    "topics", "categories", "about the author", "newsletter", "sponsored", "sponsored content",
-    "advertisement", "advert", "ad", "ads", "from around the web", "follow us", "sign up",
-    "subscribe", "print", "email", "share on facebook", "share on twitter",
+    "related",
+    "related stories",
+    "related articles",
+    "related posts",
+    "related content",
+    "related news",
+    "related topics",
+    "more stories",
+    "more news",
+    "more from",
+    "more on this",
+    "more on this story",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "trending",
+    "trending now",
+    "read next",
+    "read more",
+    "latest news",
+    "latest stories",
+    "top stories",
+    "popular posts",
+    "recent posts",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tags",
+    "topics",
+    "categories",
+    "about the author",
+    "newsletter",
+    "sponsored",
+    "sponsored content",
+    "advertisement",
+    "advert",
+    "ad",
+    "ads",
+    "from around the web",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "print",
+    "email",
+    "share on facebook",
+    "share on twitter",
     // de
-    "das könnte sie auch interessieren", "das könnte dich auch interessieren", "auch interessant",
-    "mehr zum thema", "weitere artikel", "weitere beiträge", "weitere themen", "ähnliche beiträge",
-    "ähnliche artikel", "verwandte beiträge", "verwandte artikel", "meistgelesen",
-    "meistgelesene artikel", "meistgelesene", "beliebte beiträge", "neueste beiträge",
-    "neue beiträge", "kommentare", "kommentar", "schreibe einen kommentar",
-    "kommentar verfassen", "über den autor", "empfehlungen", "lesen sie auch", "teilen",
-    "diesen artikel teilen", "beitrag teilen", "schlagwörter", "schlagworte", "themen",
-    "kategorien", "anzeige", "werbung", "newsletter abonnieren",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "auch interessant",
+    "mehr zum thema",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere themen",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "verwandte beiträge",
+    "verwandte artikel",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "meistgelesene",
+    "beliebte beiträge",
+    "neueste beiträge",
+    "neue beiträge",
+    "kommentare",
+    "kommentar",
+    "schreibe einen kommentar",
+    "kommentar verfassen",
+    "über den autor",
+    "empfehlungen",
+    "lesen sie auch",
+    "teilen",
+    "diesen artikel teilen",
+    "beitrag teilen",
+    "schlagwörter",
+    "schlagworte",
+    "themen",
+    "kategorien",
+    "anzeige",
+    "werbung",
+    "newsletter abonnieren",
     // fr
-    "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "les plus lus",
-    "commentaires", "partager", "dans la même rubrique", "à voir aussi",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "les plus lus",
+    "commentaires",
+    "partager",
+    "dans la même rubrique",
+    "à voir aussi",
     // es
-    "noticias relacionadas", "artículos relacionados", "lo más leído", "te puede interesar",
-    "comentarios", "compartir", "también te puede interesar",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "lo más leído",
+    "te puede interesar",
+    "comentarios",
+    "compartir",
+    "también te puede interesar",
     // it
-    "articoli correlati", "potrebbe interessarti", "i più letti", "commenti", "condividi",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "i più letti",
+    "commenti",
+    "condividi",
     "leggi anche",
     // pt
-    "leia também", "notícias relacionadas", "mais lidas", "comentários", "compartilhe",
+    "leia também",
+    "notícias relacionadas",
+    "mais lidas",
+    "comentários",
+    "compartilhe",
     // nl
-    "gerelateerde artikelen", "lees ook", "meest gelezen", "reacties", "delen",
+    "gerelateerde artikelen",
+    "lees ook",
+    "meest gelezen",
+    "reacties",
+    "delen",
     // pl
-    "czytaj także", "zobacz także", "zobacz też", "najczęściej czytane", "polecane",
+    "czytaj także",
+    "zobacz także",
+    "zobacz też",
+    "najczęściej czytane",
+    "polecane",
     "komentarze",
 };
 
@@ -283,7 +507,8 @@ ProseStats prose_stats(std::string_view text) {
             for (size_t k = 0; k < len; ++k)
                 word[wlen++] = static_cast<char>(p[i + k]);
             // Latin-1 capitals (Ä, É, Ü ...) to lower case: stop words are listed in lower case.
-            if (len == 2 && p[i] == 0xC3 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9E && p[i + 1] != 0x97)
+            if (len == 2 && p[i] == 0xC3 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9E &&
+                p[i + 1] != 0x97)
                 word[wlen - 1] = static_cast<char>(p[i + 1] + 32);
         }
         i += len;
@@ -331,6 +556,45 @@ bool starts_with_furniture_phrase(std::string_view text) {
     return false;
 }
 
+void judged_neighbours(const std::vector<BlockClass>& cls, const std::vector<uint32_t>& chars,
+                       bool skip_near, BlockClass edge, std::vector<BlockClass>& before,
+                       std::vector<BlockClass>& after) {
+    const size_t n = cls.size();
+    std::vector<char> decisive(n, 0);
+    for (size_t k = 0; k < n;) {
+        if (cls[k] != BlockClass::Bad) {
+            ++k;
+            continue;
+        }
+        size_t end = k;
+        uint32_t count = 0, total = 0;
+        while (end < n && cls[end] != BlockClass::Good && cls[end] != BlockClass::NearGood) {
+            if (cls[end] == BlockClass::Bad) ++count, total += chars[end];
+            ++end;
+        }
+        const char d = count >= 3 || total >= 120;
+        for (size_t j = k; j < end; ++j)
+            if (cls[j] == BlockClass::Bad) decisive[j] = d;
+        k = end;
+    }
+    auto judged = [&](size_t j) {
+        return cls[j] == BlockClass::Good || (cls[j] == BlockClass::NearGood && !skip_near) ||
+               (cls[j] == BlockClass::Bad && decisive[j]);
+    };
+    before.assign(n, edge);
+    after.assign(n, edge);
+    BlockClass last = edge;
+    for (size_t i = 0; i < n; ++i) {
+        before[i] = last;
+        if (judged(i)) last = cls[i];
+    }
+    last = edge;
+    for (size_t i = n; i-- > 0;) {
+        after[i] = last;
+        if (judged(i)) last = cls[i];
+    }
+}
+
 // "05.10.2018", "5/10/18", "2018-10-05": three numbers joined by one kind of separator.
 bool has_numeric_date(std::string_view s) {
     auto digits = [&](size_t& i) {
@@ -359,11 +623,47 @@ bool has_numeric_date(std::string_view s) {
 bool is_date_line(std::string_view text) {
     if (text.size() > 90) return false;
     // Words that label a date or join its parts, in the languages above.
-    static constexpr std::string_view kGlue[] = {
-        "published", "updated", "posted", "on", "at", "am", "pm", "by", "veröffentlicht",
-        "aktualisiert", "stand", "um", "uhr", "publié", "le", "à", "publicado", "de", "del",
-        "a", "las", "às", "pubblicato", "il", "alle", "gepubliceerd", "op", "opublikowano",
-        "th", "st", "nd", "rd", "gmt", "utc", "h", "min", "ago", "und", "and", "y", "e"};
+    static constexpr std::string_view kGlue[] = {"published",
+                                                 "updated",
+                                                 "posted",
+                                                 "on",
+                                                 "at",
+                                                 "am",
+                                                 "pm",
+                                                 "by",
+                                                 "veröffentlicht",
+                                                 "aktualisiert",
+                                                 "stand",
+                                                 "um",
+                                                 "uhr",
+                                                 "publié",
+                                                 "le",
+                                                 "à",
+                                                 "publicado",
+                                                 "de",
+                                                 "del",
+                                                 "a",
+                                                 "las",
+                                                 "às",
+                                                 "pubblicato",
+                                                 "il",
+                                                 "alle",
+                                                 "gepubliceerd",
+                                                 "op",
+                                                 "opublikowano",
+                                                 "th",
+                                                 "st",
+                                                 "nd",
+                                                 "rd",
+                                                 "gmt",
+                                                 "utc",
+                                                 "h",
+                                                 "min",
+                                                 "ago",
+                                                 "und",
+                                                 "and",
+                                                 "y",
+                                                 "e"};
     int dated = 0, month = 0, other = 0;
     size_t i = 0;
     while (i < text.size()) {

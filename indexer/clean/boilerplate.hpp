@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace news {
 
@@ -44,6 +45,21 @@ bool starts_with_furniture_phrase(std::string_view text);
 // section: "Related stories", "More from this author", "Das könnte Sie auch interessieren",
 // "Weitere Artikel", "À lire aussi", ... What follows such a heading is links, not article.
 bool is_furniture_heading(std::string_view text);
+
+// The classes of a block of text (a paragraph, a line of a scrape) as jusText names them:
+// Good prose, NearGood (prose-like on weak evidence, or text that is no prose but no furniture
+// either: a list of ingredients, a table row), Short (too short to judge alone), Bad (links,
+// furniture), Heading (judged by the text that follows it).
+enum class BlockClass : uint8_t { Bad, Short, NearGood, Good, Heading };
+
+// For each block of a sequence, the class of the nearest judged block before it (`before`) and
+// after it (`after`): Good, NearGood (unless `skip_near`), or Bad; `edge` past either end. A
+// run of Bad blocks between two pieces of text counts only when it is substantial (three
+// blocks, or 120 characters of `chars`): a lone link, a button or a photo credit inside an
+// article does not end it. Linear in the number of blocks.
+void judged_neighbours(const std::vector<BlockClass>& cls, const std::vector<uint32_t>& chars,
+                       bool skip_near, BlockClass edge, std::vector<BlockClass>& before,
+                       std::vector<BlockClass>& after);
 
 // True for a short line that only dates the page: "Tuesday November 19, 2019", "05.10.2018 -
 // 14:20", "Published November 20th, 2019 - 07:50 GMT", "segunda-feira, 22 de janeiro de 2018 às

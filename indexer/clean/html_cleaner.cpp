@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <unordered_map>
 
 #include "boilerplate.hpp"
@@ -12,7 +11,6 @@ namespace news {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
-
 
 // ---------------------------------------------------------------------------------------------
 // Elements
@@ -92,7 +90,8 @@ bool is_block_tag(GumboTag t) {
 }
 
 bool is_heading(GumboTag t) {
-    return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
+    return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+           t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
 }
 
 // ASCII lower case of `s` into `out` (reused between calls: no allocation per element).
@@ -127,45 +126,46 @@ struct NameHints {
     // Names furniture that may hold more prose than the article: a comment thread, a list of
     // related stories with their summaries.
     bool bulky = false;
-    bool content = false;   // names the article's body ("article-body", "entry-content", "hentry")
+    bool content = false;  // names the article's body ("article-body", "entry-content", "hentry")
 };
 
 // Names of the article's body in the common CMSs and site templates, without separators
 // ("article__body", "entry-content", "hentry").
 constexpr std::string_view kContentNames[] = {
-    "articlebody", "articlecontent", "articletext", "storybody",   "storycontent", "storytext",
-    "entrycontent", "postcontent",   "postbody",    "postentry",   "contentbody",  "bodytext",
-    "hentry",      "mainarticle",    "textbody",    "blogpost",    "articleinner", "newsbody",
-    "newstext",    "articlecopy",    "storycopy"};
+    "articlebody",  "articlecontent", "articletext", "storybody", "storycontent", "storytext",
+    "entrycontent", "postcontent",    "postbody",    "postentry", "contentbody",  "bodytext",
+    "hentry",       "mainarticle",    "textbody",    "blogpost",  "articleinner", "newsbody",
+    "newstext",     "articlecopy",    "storycopy"};
 
 // Parts of names, without separators, that only furniture carries ("site-comments-list",
 // "relatedposts", "share-bar", "read-more").
 constexpr std::string_view kFurnitureStems[] = {
-    "cookie",     "newsletter", "advert",    "sponsor",       "social",     "share",
-    "sharing",    "shariff",    "breadcrumb", "readmore",     "subscribe",  "subscription",
-    "promo",      "sidebar",    "footer",    "byline",        "caption",    "credit",
-    "authorbio",  "authorbox",  "aboutauthor", "authorinfo",  "signup",     "skiplink",
-    "screenreader", "sronly",   "visuallyhidden", "pagination", "navigation", "navbar",
-    "toolbar",    "tagcloud",   "taglist",   "posttags",      "entrytags",  "articletags",
-    "entrymeta",  "postmeta",   "articlemeta", "gdpr",        "consent",    "paywall",
-    "printonly",  "socialmedia", "followus"};
+    "cookie",       "newsletter",  "advert",         "sponsor",    "social",     "share",
+    "sharing",      "shariff",     "breadcrumb",     "readmore",   "subscribe",  "subscription",
+    "promo",        "sidebar",     "footer",         "byline",     "caption",    "credit",
+    "authorbio",    "authorbox",   "aboutauthor",    "authorinfo", "signup",     "skiplink",
+    "screenreader", "sronly",      "visuallyhidden", "pagination", "navigation", "navbar",
+    "toolbar",      "tagcloud",    "taglist",        "posttags",   "entrytags",  "articletags",
+    "entrymeta",    "postmeta",    "articlemeta",    "gdpr",       "consent",    "paywall",
+    "printonly",    "socialmedia", "followus"};
 
 // Stems of furniture that may hold more prose than the article: a comment thread, a list of
 // related stories with their summaries. Their size never makes them article text.
-constexpr std::string_view kBulkyStems[] = {"comment",   "disqus",   "related",    "recommend",
-                                            "popular",   "trending", "morestories", "mostread",
-                                            "outbrain",  "taboola",  "teaserlist", "readnext",
-                                            "morearticles", "similar"};
+constexpr std::string_view kBulkyStems[] = {
+    "comment",      "disqus",   "related",   "recommend",  "popular",    "trending",
+    "morestories",  "mostread", "outbrain",  "taboola",    "teaserlist", "readnext",
+    "morearticles", "similar",  "kommentar", "comentario", "komentarz",  "reacties"};
 
 // Whole tokens (a name split on non-alphanumerics) that name furniture.
 constexpr std::string_view kFurnitureTokens[] = {
-    "nav",    "menu",     "menubar", "footer", "aside",   "ads",      "adslot",  "adv",
-    "promo",  "share",    "tags",    "byline", "credit",  "credits",  "caption", "masthead",
-    "popup",  "modal",    "overlay", "toolbar", "meta",   "date",     "time",    "timestamp",
-    "dateline", "author", "rating",  "ratings", "print",  "pager",    "toc",     "login",
-    "search", "cta",      "donate",  "jump",   "skip",    "breadcrumbs", "keywords",
-    "categories", "category", "bio", "feedback", "survey", "poll",    "avatar",  "tooltip",
-    "lightbox", "slider", "carousel", "related", "comments"};
+    "nav",      "menu",     "menubar",     "footer",   "aside",      "ads",      "adslot",
+    "adv",      "promo",    "share",       "tags",     "byline",     "credit",   "credits",
+    "caption",  "masthead", "popup",       "modal",    "overlay",    "toolbar",  "meta",
+    "date",     "time",     "timestamp",   "dateline", "author",     "rating",   "ratings",
+    "print",    "pager",    "toc",         "login",    "search",     "cta",      "donate",
+    "jump",     "skip",     "breadcrumbs", "keywords", "categories", "category", "bio",
+    "feedback", "survey",   "poll",        "avatar",   "tooltip",    "lightbox", "slider",
+    "carousel", "related",  "comments"};
 
 // Tokens that name furniture but also layout wrappers: weak evidence only.
 constexpr std::string_view kWeakTokens[] = {"ad", "header", "banner", "widget", "widgets"};
@@ -203,8 +203,7 @@ class StemIndex {
             for (const Entry& e : m_by_first[static_cast<unsigned char>(s[i])]) {
                 if (s.compare(i, e.stem.size(), e.stem) != 0) continue;
                 // "commentary" is an opinion article, not a comment thread.
-                if (e.kind == kBulky && e.stem == "comment" &&
-                    s.compare(i, 10, "commentary") == 0)
+                if (e.kind == kBulky && e.stem == "comment" && s.compare(i, 10, "commentary") == 0)
                     continue;
                 found |= e.kind;
             }
@@ -233,6 +232,12 @@ void one_name_hints(std::string_view name, std::string& squeezed, NameHints& h) 
     while (first_end < name.size() && is_alnum(name[first_end]))
         ++first_end;
     if (is_negation(name.substr(0, first_end))) return;
+    // A CMS's topic classes on a post ("tag-comments", "category-advertising") name what the
+    // post is about, not what the element is.
+    for (std::string_view topic : {"tag-", "category-", "tags-", "cat-"})
+        if (name.starts_with(topic) && !name.ends_with("cloud") && !name.ends_with("list") &&
+            !name.ends_with("links"))
+            return;
     // States ("comments-open", "share-enabled") describe the page, not the element.
     if (name.ends_with("open") || name.ends_with("closed") || name.ends_with("enabled") ||
         name.ends_with("disabled") || name.ends_with("active"))
@@ -303,7 +308,6 @@ NameHints name_hints(std::string_view value, NameScratch& scratch) {
         i = j;
     }
     if (h.content && !h.bulky) h.furniture = FurnitureHint::None;
-    if (h.bulky) h.content = false;
     return h;
 }
 
@@ -327,23 +331,25 @@ struct Node {
     bool bulky = false;
     bool content = false;
     bool anchor = false;  // holds the article's h1 or its itemprop=articleBody element
+    // Named both as an article's body and as bulky furniture: a related story's teaser ("hentry
+    // related-post"), or a post whose topic classes say "comments" ("hentry tag-comentarios").
+    bool mixed = false;
     // Sums over the subtree's blocks, filled after the walk.
     double prose = 0.0;  // text of prose-like blocks, whatever hints say
     double good = 0.0;   // article-like text
     double bad = 0.0;    // furniture-like text
 };
 
-enum class Class : uint8_t { Bad, Short, NearGood, Good, Heading };
+using Class = BlockClass;
 
 struct Block {
     std::string text;
-    uint32_t node = 0;  // the innermost block element (or hinted inline element) holding it
+    uint32_t node = 0;       // the innermost block element (or hinted inline element) holding it
     uint32_t group = kNone;  // the innermost list or table holding it
     uint32_t chars = 0;
     uint32_t link_chars = 0;
     bool space = false;     // whitespace seen since the last character
     bool after_br = false;  // a <br> is the last thing in the run
-    bool repeated = false;  // the same text is in a block further up the page
     GumboTag tag = GUMBO_TAG_UNKNOWN;
     FurnitureHint furniture = FurnitureHint::None;
     Class cls = Class::Bad;
@@ -427,7 +433,8 @@ ElementInfo element_info(const GumboNode* n, NameScratch& scratch) {
         std::string_view name = a->name;
         std::string_view value = a->value;
         if (name == "class" || name == "id") {
-            NameHints h = name == "class" ? class_hints(value, scratch) : name_hints(value, scratch);
+            NameHints h =
+                name == "class" ? class_hints(value, scratch) : name_hints(value, scratch);
             info.names.furniture = std::max(info.names.furniture, h.furniture);
             info.names.bulky = info.names.bulky || h.bulky;
             info.names.content = info.names.content || h.content;
@@ -458,7 +465,6 @@ ElementInfo element_info(const GumboNode* n, NameScratch& scratch) {
 struct Page {
     std::vector<Node> nodes;
     std::vector<Block> blocks;
-    uint32_t body = kNone;
     uint32_t title = kNone;  // the first <h1>: the headline, which the title carries
 };
 
@@ -475,12 +481,12 @@ Page read_page(const GumboNode* root) {
         uint32_t owner;       // the block owner outside this element, restored on leaving
         bool boundary;        // this element ends and starts text runs
         bool link;
-        bool article;  // an <article>, <main> or an element named as the article's body
+        bool article;    // an <article>, <main> or an element named as the article's body
         uint32_t group;  // the list or table outside this element, restored on leaving
     };
     std::vector<Frame> stack;
-    uint32_t owner = kNone;     // the innermost block element: owner of new runs
-    uint32_t current = kNone;   // the open run (index in page.blocks), if any
+    uint32_t owner = kNone;    // the innermost block element: owner of new runs
+    uint32_t current = kNone;  // the open run (index in page.blocks), if any
     int link_depth = 0;
     int article_depth = 0;
     uint32_t group = kNone;  // the innermost open list or table
@@ -524,7 +530,8 @@ Page read_page(const GumboNode* root) {
         Node node;
         node.parent = stack.empty() ? kNone : stack.back().index;
         node.tag = t;
-        node.content = info.names.content;
+        node.content = info.names.content && !info.names.bulky;
+        node.mixed = info.names.content && info.names.bulky;
         if (t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML && t != GUMBO_TAG_ARTICLE &&
             t != GUMBO_TAG_MAIN && !node.content) {
             node.hint = info.names.furniture;
@@ -535,8 +542,8 @@ Page read_page(const GumboNode* root) {
             // The site's header is furniture; an article's own <header> holds its headline,
             // standfirst and byline.
             if (t == GUMBO_TAG_HEADER || info.role_banner)
-                node.hint = std::max(node.hint, article_depth > 0 ? FurnitureHint::Weak
-                                                                  : FurnitureHint::Strong);
+                node.hint = std::max(
+                    node.hint, article_depth > 0 ? FurnitureHint::Weak : FurnitureHint::Strong);
             // <noscript> mostly says "enable JavaScript", but some pages that render with
             // scripts put the whole article there.
             if (t == GUMBO_TAG_NOSCRIPT) node.hint = std::max(node.hint, FurnitureHint::Weak);
@@ -544,7 +551,6 @@ Page read_page(const GumboNode* root) {
         const auto index = static_cast<uint32_t>(page.nodes.size());
         node.anchor = info.article_body;
         if (t == GUMBO_TAG_H1 && first_h1 == kNone) first_h1 = index;
-        if (t == GUMBO_TAG_BODY && page.body == kNone) page.body = index;
         page.nodes.push_back(node);
 
         // Furniture inside a paragraph (a credit <span>, a "share" link) gets a block of its own,
@@ -570,9 +576,8 @@ Page read_page(const GumboNode* root) {
     while (!stack.empty()) {
         Frame& top = stack.back();
         const GumboNode* node = top.node;
-        const GumboVector* children = node->type == GUMBO_NODE_ELEMENT
-                                          ? &node->v.element.children
-                                          : &node->v.document.children;
+        const GumboVector* children = node->type == GUMBO_NODE_ELEMENT ? &node->v.element.children
+                                                                       : &node->v.document.children;
         if (top.next_child < children->length) {
             const auto* child = static_cast<const GumboNode*>(children->data[top.next_child++]);
             enter(child);
@@ -587,8 +592,8 @@ Page read_page(const GumboNode* root) {
         if (done.boundary) {
             current = kNone;
             owner = done.owner;
-        } else if (current != kNone && (node->v.element.tag == GUMBO_TAG_TD ||
-                                        node->v.element.tag == GUMBO_TAG_TH)) {
+        } else if (current != kNone &&
+                   (node->v.element.tag == GUMBO_TAG_TD || node->v.element.tag == GUMBO_TAG_TH)) {
             page.blocks[current].space = true;
         }
     }
@@ -689,50 +694,6 @@ void weigh(const Block& b, double& good, double& bad) {
     }
 }
 
-// For each block, the class of the nearest judged block before it (`before`) and after it
-// (`after`): Good, NearGood (unless `skip_near`), or Bad; `edge` past the container's ends.
-// A run of furniture between two pieces of text counts only when it is substantial (three
-// blocks, or 120 characters): a lone link, a button or a photo credit inside an article does
-// not end it. Linear: one pass to size the runs, one each way to carry the last judgement.
-void judged_neighbours(const std::vector<Class>& cls, const std::vector<uint32_t>& chars,
-                       bool skip_near, Class edge, std::vector<Class>& before,
-                       std::vector<Class>& after) {
-    const size_t n = cls.size();
-    std::vector<char> decisive(n, 0);
-    for (size_t k = 0; k < n;) {
-        if (cls[k] != Class::Bad) {
-            ++k;
-            continue;
-        }
-        size_t end = k;
-        uint32_t count = 0, total = 0;
-        while (end < n && cls[end] != Class::Good && cls[end] != Class::NearGood) {
-            if (cls[end] == Class::Bad) ++count, total += chars[end];
-            ++end;
-        }
-        const char d = count >= 3 || total >= 120;
-        for (size_t j = k; j < end; ++j)
-            if (cls[j] == Class::Bad) decisive[j] = d;
-        k = end;
-    }
-    auto judged = [&](size_t j) {
-        return cls[j] == Class::Good || (cls[j] == Class::NearGood && !skip_near) ||
-               (cls[j] == Class::Bad && decisive[j]);
-    };
-    before.assign(n, edge);
-    after.assign(n, edge);
-    Class last = edge;
-    for (size_t i = 0; i < n; ++i) {
-        before[i] = last;
-        if (judged(i)) last = cls[i];
-    }
-    last = edge;
-    for (size_t i = n; i-- > 0;) {
-        after[i] = last;
-        if (judged(i)) last = cls[i];
-    }
-}
-
 bool is_item(GumboTag t) {
     return t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_DT || t == GUMBO_TAG_TR;
 }
@@ -764,8 +725,8 @@ void smooth(std::vector<Block>& blocks, const std::vector<uint32_t>& order) {
     for (size_t i = 0; i < n; ++i) {
         if (cls[i] != Class::Short) continue;
         const bool item = is_item(blocks[order[i]].tag);
-        out[i] = before[i] != Class::Bad && (after[i] != Class::Bad || item) ? Class::Good
-                                                                              : Class::Bad;
+        out[i] =
+            before[i] != Class::Bad && (after[i] != Class::Bad || item) ? Class::Good : Class::Bad;
     }
     // Lists and tables: the items of a list or table that is not a list of links are kept
     // together when article text stands next to it (a table of results, a list of
@@ -850,9 +811,11 @@ std::vector<bool> assign_furniture(std::vector<Node>& nodes, std::vector<Block>&
     for (size_t i = 0; i < nodes.size(); ++i) {
         const Node& n = nodes[i];
         const bool body = n.parent != kNone && in_body[n.parent];
-        in_body[i] = body || n.content;
-        FurnitureHint own = n.content ? FurnitureHint::None : n.hint;
         const double share = page_prose > 0 ? n.prose / page_prose : 0.0;
+        // A post that holds half the page's prose is the article, whatever its topics.
+        const bool content = n.content || (n.mixed && share >= 0.5);
+        in_body[i] = body || content;
+        FurnitureHint own = content ? FurnitureHint::None : n.hint;
         if (n.anchor || (own == FurnitureHint::Strong && !n.bulky && share >= (body ? 0.1 : 0.6)) ||
             (own == FurnitureHint::Weak && share >= 0.3))
             own = FurnitureHint::None;
@@ -896,7 +859,7 @@ uint32_t choose_container(std::vector<Node>& nodes, const std::vector<Block>& bl
             best = static_cast<uint32_t>(i);
         }
     }
-    return best != kNone && nodes[best].good >= 80.0 ? best : kNone;
+    return best != kNone && nodes[best].good >= 50.0 ? best : kNone;
 }
 
 // The container's blocks in document order (a subtree's text is one stretch of the page), and
@@ -994,7 +957,7 @@ std::vector<bool> stray_runs(const std::vector<Block>& blocks, const std::vector
 FurnitureHint furniture_hint(std::string_view class_or_id) {
     NameScratch scratch;
     NameHints h = name_hints(class_or_id, scratch);
-    return h.content ? FurnitureHint::None : h.furniture;
+    return h.content && !h.bulky ? FurnitureHint::None : h.furniture;
 }
 
 bool is_boilerplate_hint(std::string_view class_or_id) {

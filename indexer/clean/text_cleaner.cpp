@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "../extract/dates.hpp"
+#include "boilerplate.hpp"
 #include "text.hpp"
 
 namespace news {
@@ -27,6 +28,13 @@ size_t word_count(std::string_view s) {
         if (w && !in) ++n;
         in = w;
     }
+    return n;
+}
+
+size_t utf8_chars(std::string_view s) {
+    size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
     return n;
 }
 
@@ -53,7 +61,69 @@ bool opens_furniture_section(std::string_view l) {
         s.pop_back();
     for (std::string_view h : kHeads)
         if (s == h) return true;
-    return false;
+    return is_furniture_heading(l);
+}
+
+// "By Jane Doe", "Reporting by Jane Doe", "Written by ...", "Author: ...", "Von ...": the
+// author's name when the line is a byline (short, no sentence), else "".
+std::string byline_author(std::string_view line) {
+    static constexpr std::array<std::string_view, 9> kLabels{
+        "by ",     "reporting by ", "written by ", "words by ", "author: ",
+        "autor: ", "von ",          "par ",        "por "};
+    if (word_count(line) > 8 || ends_sentence(line)) return {};
+    std::string l = lower(line);
+    for (std::string_view label : kLabels)
+        if (l.starts_with(label)) return collapse_whitespace(line.substr(label.size()));
+    return {};
+}
+
+// A stretch of the scrape: one paragraph (hard-wrapped lines joined) or one furniture line.
+struct Unit {
+    std::string text;
+    BlockClass cls = BlockClass::Short;
+    bool judged = false;  // furniture by rule: the line-level classification is not asked
+};
+
+// The line-level classes, as the HTML cleaner gives them to blocks: prose by stop words (or
+// sentences, when no stop-word list fits the scrape), short lines judged by their neighbours.
+BlockClass classify_unit(const Unit& u, const ProseStats& st, int language) {
+    const size_t chars = utf8_chars(u.text);
+    // A date line ("Aktualisiert am 14.03.2024, 10:20 Uhr") is never article text; alone, it
+    // does not end the article either.
+    if (is_date_line(u.text)) return BlockClass::Bad;
+    if (chars < 40 || st.words < 6) return BlockClass::Short;
+    double sd = stopword_density(st, language);
+    if (st.words >= 8) sd = std::max(sd, best_stopword_density(st));
+    if (language >= 0 || sd >= 0.25)
+        return sd >= 0.25 && chars >= 70 ? BlockClass::Good : BlockClass::NearGood;
+    return st.words >= 10 && ends_sentence(u.text) ? BlockClass::Good : BlockClass::NearGood;
+}
+
+// jusText's context rule over the scrape: near-good paragraphs are kept unless furniture lies
+// on both sides, short lines only between kept text (a lone "Sign in" or "World" above the
+// article goes, "Nobody was hurt." between two paragraphs stays).
+void smooth_units(std::vector<Unit>& units) {
+    const size_t n = units.size();
+    std::vector<BlockClass> cls(n), before, after;
+    std::vector<uint32_t> chars(n);
+    for (size_t i = 0; i < n; ++i) {
+        cls[i] = units[i].cls;
+        chars[i] = static_cast<uint32_t>(units[i].text.size());
+    }
+    judged_neighbours(cls, chars, true, BlockClass::Short, before, after);
+    for (size_t i = 0; i < n; ++i)
+        if (cls[i] == BlockClass::NearGood)
+            units[i].cls = before[i] == BlockClass::Bad && after[i] == BlockClass::Bad
+                               ? BlockClass::Bad
+                               : BlockClass::Good;
+    for (size_t i = 0; i < n; ++i)
+        cls[i] = units[i].cls;
+    judged_neighbours(cls, chars, false, BlockClass::Bad, before, after);
+    for (size_t i = 0; i < n; ++i)
+        if (cls[i] == BlockClass::Short)
+            units[i].cls = before[i] != BlockClass::Bad && after[i] != BlockClass::Bad
+                               ? BlockClass::Good
+                               : BlockClass::Bad;
 }
 
 }  // namespace
@@ -100,7 +170,9 @@ bool is_boilerplate_line(std::string_view line) {
     for (std::string_view c : kCredits)
         if (l.find(c) != std::string::npos) return true;
     if (l == "comments" || l == "reply" || l == "menu" || l == "search" || l == "home") return true;
-    return false;
+    // The furniture phrases of the languages the HTML cleaner knows ("Lesen Sie auch", "Lire
+    // aussi", "Anzeige"), on lines too short to be a paragraph that happens to start so.
+    return line.size() < 200 && (starts_with_furniture_phrase(line) || is_furniture_heading(line));
 }
 
 std::optional<Date> publication_date_line(std::string_view line) {
@@ -139,8 +211,11 @@ TextExtraction clean_text(std::string_view utf8) {
         i = j + 1;
     }
 
-    std::vector<std::string> paragraphs;
-    bool joinable = false;  // the last kept line may continue on the next one
+    std::vector<Unit> units;
+    auto furniture = [&](const std::string& line) {
+        units.push_back({line, BlockClass::Bad, true});
+    };
+    bool joinable = false;  // the last paragraph may continue on the next line
     bool in_furniture = false;
     bool have_title = false;
     for (const std::string& line : lines) {
@@ -160,37 +235,67 @@ TextExtraction clean_text(std::string_view utf8) {
                 continue;
             }
         }
-        std::string l = lower(line);
-        if (out.author.empty() && l.starts_with("by ") && word_count(line) <= 8 &&
-            !ends_sentence(line)) {
-            out.author = line.substr(3);
-            continue;
+        if (out.author.empty()) {
+            if (std::string author = byline_author(line); !author.empty()) {
+                out.author = std::move(author);
+                joinable = false;
+                continue;
+            }
         }
         if (opens_furniture_section(line)) {
             in_furniture = true;
             joinable = false;
+            furniture(line);
             continue;
         }
-        if (in_furniture && !is_prose(line)) continue;
+        if (in_furniture && !is_prose(line)) {
+            furniture(line);
+            continue;
+        }
         in_furniture = false;
-        if (is_boilerplate_line(line)) {
+        // A scrape repeats its headline under the menu: the title is not body text.
+        if (is_boilerplate_line(line) || line == out.title) {
             joinable = false;
+            furniture(line);
             continue;
         }
         // Hard-wrapped text: a line that does not end a sentence, followed by one that starts in
         // lower case, is the same paragraph.
         bool starts_lower = std::islower(static_cast<unsigned char>(line[0])) != 0;
-        if (joinable && starts_lower && !paragraphs.empty()) {
-            paragraphs.back() += ' ';
-            paragraphs.back() += line;
+        if (joinable && starts_lower && !units.empty() && !units.back().judged) {
+            units.back().text += ' ';
+            units.back().text += line;
         } else {
-            paragraphs.push_back(line);
+            units.push_back({line});
         }
         joinable = !ends_sentence(line);
     }
-    for (const std::string& p : paragraphs) {
+
+    // Language of the scrape, then each paragraph's class and its neighbours' verdict.
+    std::vector<ProseStats> stats(units.size());
+    ProseStats totals;
+    for (size_t k = 0; k < units.size(); ++k) {
+        if (units[k].judged) continue;
+        stats[k] = prose_stats(units[k].text);
+        totals.words += stats[k].words;
+        for (size_t l = 0; l < kStopwordLanguages; ++l)
+            totals.stopwords[l] = static_cast<uint16_t>(
+                std::min<uint32_t>(65535u, totals.stopwords[l] + stats[k].stopwords[l]));
+    }
+    const int language = dominant_language(totals);
+    for (size_t k = 0; k < units.size(); ++k)
+        if (!units[k].judged) units[k].cls = classify_unit(units[k], stats[k], language);
+    smooth_units(units);
+    // A scrape too short to judge (a single sentence) keeps its sentences.
+    if (std::none_of(units.begin(), units.end(),
+                     [](const Unit& u) { return u.cls == BlockClass::Good; }))
+        for (Unit& u : units)
+            if (!u.judged && ends_sentence(u.text)) u.cls = BlockClass::Good;
+
+    for (const Unit& u : units) {
+        if (u.cls != BlockClass::Good) continue;
         if (!out.text.empty()) out.text += "\n\n";
-        out.text += p;
+        out.text += u.text;
     }
     return out;
 }

@@ -102,8 +102,10 @@ Article extract_article(const RawRecord& input, const ExtractOptions& options) {
     if (a.source.empty() && !a.url.empty()) a.source = schema::host_of_url(a.url);
     a.title = repair_utf8(a.title);
 
-    if (a.text.empty() && a.title.empty()) throw InputError("no-text", "no article text found");
-    if (a.text.empty()) throw InputError("no-text", "no article text found (title only)");
+    if (a.text.empty() && !options.keep_empty_text) {
+        throw InputError("no-text", a.title.empty() ? "no article text found"
+                                                    : "no article text found (title only)");
+    }
 
     // The language from the text itself (its start: enough for cld2), the page's declaration as
     // the hint; Article's default stands when neither tells.

@@ -12,6 +12,9 @@ namespace news {
 
 struct ExtractOptions {
     size_t max_document_bytes = 32u << 20;  // larger documents are skipped as "too-large"
+    // Return an article whose text came out empty (a home page, a video page) instead of
+    // raising "no-text": the dry run shows what was found on such pages, marked as skipped.
+    bool keep_empty_text = false;
 };
 
 Article extract_article(const RawRecord& record, const ExtractOptions& options = {});

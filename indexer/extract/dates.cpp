@@ -1,12 +1,10 @@
 #include "dates.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <chrono>
-#include <climits>
-#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 
 #include "text.hpp"
 
@@ -1059,7 +1057,8 @@ class PageDates {
             m_candidates.push_back(std::move(c));
         };
         size_t pending = 0;
-        if (!block.empty()) {
+        // Every date has digits; most blocks of a page have none.
+        if (block.find_first_of("0123456789") != std::string_view::npos) {
             std::string_view scan = block.substr(0, kScanPerBlock);
             for (const TextDate& td : find_text_dates(scan, 8)) {
                 while (pending < m_pending.size() && m_pending[pending].offset <= td.begin) {
@@ -1130,7 +1129,7 @@ Date local_form(const Date& declared, const std::vector<Date>& others) {
 }
 
 // Scores a shown date needs to be taken, and to overrule the page's metadata.
-constexpr int kThreshold = 3;
+constexpr int kThreshold = 2;
 constexpr int kOverride = 6;
 
 // Whether numeric dates read month first (03/05/2024 is March 5): in American English, and in

@@ -1,11 +1,14 @@
 // The publication date of a news page, weighed from every place a page states one: what it
 // declares (JSON-LD datePublished, publication meta tags), what it shows (<time> elements, dates
-// in date-like elements and next to the headline, "Published:" labels in many languages), and its
-// URL (/2023/11/07/). Declared dates are trusted first; a URL day corrects a declared date that
-// its UTC time shifted by a day; shown dates are scored by where they stand and what labels them.
-// Update dates ("Updated:", dateModified), comment dates, dates in menus, sidebars and quoted
-// posts, a site's "today" line above its menu, future dates and dates before 1995 are never the
-// answer. A wrong date is worse than none: weak or conflicting evidence gives no date.
+// in date-like elements and next to the headline, "Published:" labels, in many languages), its URL
+// (/2023/11/07/) and, last, the data its scripts carry. A declared date is trusted first, in the
+// publisher's own day when its UTC time crossed midnight (the URL's day or the page's local time
+// say which), unless a strong date shown next to the headline, days away, says otherwise. Without
+// a declaration the URL's day decides, else the best-placed shown date; the URL's year and month
+// rule out shown dates of other months. Update dates ("Updated:", dateModified), comment dates,
+// dates in menus, sidebars and quoted posts, a site's "today" line above its menu, future dates
+// and dates before 1995 are never the answer. A wrong date is worse than none: weak or
+// conflicting evidence gives no date.
 #pragma once
 
 #include <cstddef>
@@ -24,8 +27,11 @@ namespace news {
 struct DateEvidence {
     std::vector<std::string> published;  // datePublished, article:published_time, ...
     std::vector<std::string> modified;   // dateModified, article:modified_time, ...
-    std::string title;                   // the headline, when known: dates next to it count most
-    std::string language;                // primary language subtag ("en": 03/05/2024 is March 5)
+    // The headline, when known: dates next to it count most.
+    std::string title;
+    // The primary language subtag: "en" reads 03/05/2024 as March 5, unless <html lang> or
+    // og:locale name a region that puts the day first (en-GB).
+    std::string language;
 };
 
 // `url` is the page's canonical URL or its own; `today` bounds plausible dates (tests pass one).
@@ -41,9 +47,10 @@ const std::vector<std::string_view>& modified_meta_keys();
 // comma or a raw line break is common); "" when absent.
 std::string find_json_string(std::string_view text, std::string_view key);
 
-// The date parts a URL path holds: /2023/11/07/, /2023-11-07-slug, /20231107/ give a day;
-// /2023/11/ gives a year and month (day 0); /2023/ a year alone (month 0). Query and fragment
-// are not read. All zero when the path holds none.
+// The date parts a URL path holds: /2023/11/07/, /2023-11-07-slug, /20231107/, /2023-11/07/,
+// /2023/1107/ give a day; /2023/11/ gives a year and month (day 0); /2023/ a year alone (month
+// 0). Query and fragment are not read (a ?date= is a search, not the page's). All zero when the
+// path holds none.
 struct UrlDate {
     int year = 0;
     int month = 0;

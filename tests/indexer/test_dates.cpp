@@ -408,9 +408,10 @@ TEST_CASE("numeric dates that read both ways follow the page's locale") {
     CHECK(day_of(shown_date(page(body, "", "en-GB"))) == "2020-01-06");
     CHECK(day_of(shown_date(page(body, "", "fr"))) == "2020-01-06");
     // No <html lang>: og:locale tells.
-    const std::string no_lang = "<!DOCTYPE html><html><head><meta property=\"og:locale\" "
-                                "content=\"en_GB\"></head><body>" +
-                                body + "</body></html>";
+    const std::string no_lang =
+        "<!DOCTYPE html><html><head><meta property=\"og:locale\" "
+        "content=\"en_GB\"></head><body>" +
+        body + "</body></html>";
     CHECK(day_of(shown_date(no_lang)) == "2020-01-06");
 }
 

@@ -1,6 +1,7 @@
 // Tests for indexer/clean/html_cleaner: article paragraphs kept, page furniture dropped.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -292,4 +293,279 @@ TEST_CASE("is_boilerplate_hint tells furniture class names from content containe
         CAPTURE(c.name);
         CHECK(news::is_boilerplate_hint(c.name) == c.furniture);
     }
+}
+
+namespace {
+
+// Paragraphs of German prose (stop words make the language known, as on real pages).
+const std::string kDe1 =
+    "Der Hafen von Porto Seguro ist am Montag nach drei Tagen wieder geöffnet worden, wie die "
+    "Behörden mitteilten.";
+const std::string kDe2 =
+    "Die Fischerboote kehrten bis zum Mittag an ihre Liegeplätze zurück, und auch die Fähre fuhr "
+    "am Nachmittag wieder.";
+
+// `n` teaser cards: a headline link, an author link and a one-sentence summary each.
+std::string teasers(int n, const std::string& marker) {
+    std::string out;
+    for (int i = 0; i < n; ++i)
+        out += "<li class=\"card\"><h3><a href=\"/s" + std::to_string(i) +
+               "\">Council votes on the new ferry timetable for the islands, part " +
+               std::to_string(i) + "</a></h3><a href=\"/a\">Jon Ellery</a><p>The council " +
+               "will decide on Thursday whether the winter timetable of the island ferries " +
+               "should change, " + marker + ".</p></li>";
+    return out;
+}
+
+std::string body_page(const std::string& body) {
+    return "<!DOCTYPE html><html><head><title>" + kHeadline + "</title></head><body>" + body +
+           "</body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("an article split over sibling containers is taken whole") {
+    // Sites cut long articles into chunks between ads; the chunks share a parent with the
+    // article's other furniture.
+    const std::string html = body_page(
+        "<nav><a href=\"/\">Home</a> <a href=\"/w\">World</a></nav><main><div class=\"grid\">"
+        "<div class=\"chunk\"><p>" +
+        kPara1 + "</p></div><div class=\"ad-slot\">Advertisement</div><div class=\"chunk\"><p>" +
+        kPara2 + "</p></div><div class=\"chunk\"><p>" + kPara3 +
+        "</p></div></div><aside><p>Most read: the ferry strike, the harbour tunnel and the "
+        "storm.</p></aside></main>");
+    const std::string text = clean(html);
+    CHECK(text == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3);
+}
+
+TEST_CASE("teaser summaries after the article are not article text") {
+    struct Case {
+        std::string what;
+        std::string after;
+    };
+    const Case cases[] = {
+        {"a list of cards with summaries", "<section><h2>More from the Herald</h2><ul>" +
+                                               teasers(6, "TEASERMARK") + "</ul></section>"},
+        {"cards under a furniture heading",
+         "<div><h2>Related stories</h2><ul>" + teasers(2, "TEASERMARK") + "</ul></div>"},
+        {"a related list whose class says so",
+         "<div class=\"related-posts\"><ul>" + teasers(8, "TEASERMARK") + "</ul></div>"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        const std::string text = clean(page("", "", c.after));
+        INFO("text: " << text);
+        CHECK(contains(text, kPara1));
+        CHECK(contains(text, kPara3));
+        CHECK_FALSE(contains(text, "TEASERMARK"));
+    }
+}
+
+TEST_CASE("lists and tables inside the article are kept") {
+    struct Case {
+        std::string what;
+        std::string inside;
+        std::vector<std::string> kept;
+    };
+    const Case cases[] = {
+        {"a list of ingredients",
+         "<h2>Ingredients</h2><ul><li>250 g butter</li><li>3 eggs</li><li>1 pinch of "
+         "salt</li><li>200 g sugar</li></ul>",
+         {"Ingredients", "250 g butter", "3 eggs", "200 g sugar"}},
+        {"a table of results",
+         "<table><tr><th>Boat</th><th>Time</th></tr><tr><td>Sea Swift</td><td>2:14</td></tr>"
+         "<tr><td>Morning Star</td><td>2:31</td></tr></table>",
+         {"Sea Swift 2:14", "Morning Star 2:31"}},
+        {"a list at the article's end", "", {}},
+        {"a quotation and preformatted text",
+         "<blockquote>We will rebuild the breakwater before the next winter, whatever it "
+         "costs, the mayor said.</blockquote><pre>ferry 08:00 09:30 11:00</pre>",
+         {"We will rebuild the breakwater", "ferry 08:00 09:30 11:00"}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        const std::string text = clean(page("", c.inside));
+        INFO("text: " << text);
+        for (const std::string& piece : c.kept) {
+            CAPTURE(piece);
+            CHECK(contains(text, piece));
+        }
+        CHECK(contains(text, kPara1));
+        CHECK(contains(text, kPara3));
+    }
+    // Items of a list that article text introduces are kept even when furniture follows.
+    const std::string text =
+        clean(page("", "", "<footer><a href=\"/\">Home</a> <a href=\"/c\">Contact</a></footer>")
+                  .replace(page("").find("</article>"), 10,
+                           "<ul><li>Sea Swift, second</li><li>Morning Star, third</li></ul>"
+                           "</article>"));
+    INFO("text: " << text);
+    CHECK(contains(text, "Sea Swift, second"));
+    CHECK(contains(text, "Morning Star, third"));
+}
+
+TEST_CASE("a lone link or credit between paragraphs does not end the article") {
+    const std::string text =
+        clean(page("",
+                   "<p><a href=\"/other\">Council approves the harbour budget</a></p>"
+                   "<p>The ferry was full.</p><p>Nobody complained.</p>"));
+    INFO("text: " << text);
+    CHECK(contains(text, "The ferry was full."));
+    CHECK(contains(text, "Nobody complained."));
+    CHECK(contains(text, kPara3));
+    CHECK_FALSE(contains(text, "Council approves"));
+}
+
+TEST_CASE("a standfirst above the article's body and a paragraph styled as a heading are kept") {
+    const std::string standfirst =
+        "Three days of closure end as the storm moves north, and the ferries sail again.";
+    const std::string html = body_page(
+        "<nav><a href=\"/\">Home</a> <a href=\"/w\">World</a> <a href=\"/s\">Sport</a></nav>"
+        "<article><header><h1>" +
+        kHeadline + "</h1><p class=\"standfirst\">" + standfirst +
+        "</p></header><div class=\"article-body\"><p>" + kPara1 + "</p><h2>" +
+        "The harbour master said on Monday that the repairs would take two weeks, and that the "
+        "ferries would keep to the winter timetable.</h2><p>" +
+        kPara2 + "</p><p>" + kPara3 + "</p></div></article>");
+    const std::string text = clean(html);
+    INFO("text: " << text);
+    CHECK(text.starts_with(standfirst));
+    CHECK(contains(text, "The harbour master said on Monday"));
+    CHECK_FALSE(contains(text, kHeadline));
+}
+
+TEST_CASE("headings after the first h1 are sections, the first h1 is the headline") {
+    const std::string html =
+        body_page("<article><h1>" + kHeadline + "</h1><p>" + kPara1 + "</p><h1>Repairs</h1><p>" +
+                  kPara2 + "</p><p>" + kPara3 + "</p></article>");
+    const std::string text = clean(html);
+    CHECK(text == kPara1 + "\n\n" + "Repairs" + "\n\n" + kPara2 + "\n\n" + kPara3);
+}
+
+TEST_CASE("noscript and markup left as text") {
+    SUBCASE("a page that puts its article in <noscript> is read") {
+        const std::string html =
+            body_page("<div id=\"app\"></div><noscript><article><p>" + kPara1 + "</p><p>" + kPara2 +
+                      "</p><p>" + kPara3 + "</p></article></noscript>");
+        const std::string text = clean(html);
+        CHECK(contains(text, kPara1));
+        CHECK(contains(text, kPara3));
+    }
+    SUBCASE("markup kept as text is dropped") {
+        const std::string text =
+            clean(page("",
+                       "<div>&lt;img height=\"1\" width=\"1\" src=\"https://px.example/p?c=2\"&gt;"
+                       "</div>"));
+        CHECK_FALSE(contains(text, "<img"));
+        CHECK(contains(text, kPara3));
+    }
+}
+
+TEST_CASE("names of furniture are read with care") {
+    struct Case {
+        std::string what;
+        std::string html;  // the article's paragraphs are inside
+        bool kept;
+    };
+    const std::string paras = "<p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p>";
+    const Case cases[] = {
+        {"a script hook", "<div class=\"js-related-toggle\">" + paras + "</div>", true},
+        {"a modifier of a section",
+         "<section class=\"o-section o-section--has-ads\">" + paras + "</section>", true},
+        {"an opinion section", "<div class=\"commentary\">" + paras + "</div>", true},
+        {"a state class", "<div class=\"entry comments-open\">" + paras + "</div>", true},
+        {"a page-wide header (misnested markup)",
+         "<header id=\"branding\"><div class=\"logo\">Herald</div><div id=\"content\">" + paras +
+             "</div></header>",
+         true},
+        {"a German comment thread beside an article",
+         "<div class=\"kommentare\">" + paras + "</div>", false},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        // A short article of its own next to the tested element, so that dropping the element
+        // leaves text behind.
+        const std::string html = body_page(
+            "<article><p>The harbour is open again, the harbour master said on Monday, and the "
+            "ferries sail.</p></article>" +
+            c.html);
+        const std::string text = clean(html);
+        INFO("text: " << text);
+        CHECK(contains(text, kPara2) == c.kept);
+    }
+}
+
+TEST_CASE("prose in another language than the page's is prose") {
+    const std::string english =
+        "We will rebuild what the storm has broken, and we will do it before the winter.";
+    const std::string html = body_page("<article><p>" + kDe1 + "</p><p>" + english + "</p><p>" +
+                                       kDe2 + "</p><p>" + kDe1 + " " + kDe2 + "</p></article>");
+    const std::string text = clean(html);
+    INFO("text: " << text);
+    CHECK(contains(text, kDe1));
+    CHECK(contains(text, english));
+}
+
+TEST_CASE("furniture lines inside the article are dropped") {
+    struct Case {
+        std::string inside;
+        std::string marker;
+    };
+    const Case cases[] = {
+        {"<p>Read more: <a href=\"/x\">The storm in pictures</a></p>", "Read more"},
+        {"<p>Lesen Sie auch: <a href=\"/x\">Der Sturm in Bildern</a></p>", "Lesen Sie auch"},
+        {"<p>Anzeige</p>", "Anzeige"},
+        {"<p>Share this article</p>", "Share this"},
+        {"<p>Image copyright Getty Images</p>", "Getty"},
+        {"<p>Please enable JavaScript to view the comments.</p>", "JavaScript"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.inside);
+        const std::string text = clean(page("", c.inside));
+        INFO("text: " << text);
+        CHECK_FALSE(contains(text, c.marker));
+        CHECK(contains(text, kPara2));
+        CHECK(contains(text, kPara3));
+    }
+}
+
+TEST_CASE("a date line under the headline is not article text") {
+    const std::string html =
+        body_page("<article><h1>" + kHeadline + "</h1><p>Tuesday, 12 March 2024, 09:15</p><p>" +
+                  kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p></article>");
+    CHECK(clean(html) == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3);
+}
+
+TEST_CASE("a home page of teasers yields little text, never its menus") {
+    std::string menu = "<nav><ul>";
+    for (int i = 0; i < 12; ++i)
+        menu += "<li><a href=\"/s" + std::to_string(i) + "\">Section MENUMARK " +
+                std::to_string(i) + "</a></li>";
+    menu += "</ul></nav>";
+    const std::string html = body_page(menu + "<main><ul>" + teasers(10, "HOMEMARK") +
+                                       "</ul></main><footer><p>Copyright 2024 The Coastline "
+                                       "Herald. All rights reserved.</p></footer>");
+    const std::string text = clean(html);
+    INFO("text: " << text);
+    CHECK_FALSE(contains(text, "MENUMARK"));
+    CHECK_FALSE(contains(text, "Copyright"));
+    CHECK(text.size() < 1500);
+}
+
+TEST_CASE("many blocks are extracted in linear time") {
+    // A page of 40,000 list items and paragraphs, as a long archive page: no step of the
+    // cleaner may compare blocks with blocks or walk up from every block.
+    std::string html = "<html><body><div class=\"sidebar\"><ul>";
+    for (int i = 0; i < 20000; ++i)
+        html += "<li><a href=\"/x\">link " + std::to_string(i) + "</a></li>";
+    html += "</ul></div><article>";
+    for (int i = 0; i < 20000; ++i)
+        html += "<p>" + kPara1 + " " + std::to_string(i) + "</p>";
+    html += "</article></body></html>";
+    const auto start = std::chrono::steady_clock::now();
+    const std::string text = clean(html);
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    CHECK(contains(text, kPara1 + " 19999"));
+    CHECK_FALSE(contains(text, "link 19999"));
+    CHECK(took.count() < 10.0);
 }

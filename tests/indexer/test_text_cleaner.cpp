@@ -190,3 +190,71 @@ TEST_CASE("is_boilerplate_line keeps ordinary sentences") {
         CHECK_FALSE(news::is_boilerplate_line(line));
     }
 }
+
+TEST_CASE("menu words, role lines and the repeated headline above the article are dropped") {
+    const TextExtraction t = news::clean_text(
+        kTitle + "\nSubscribe\nSign in\nWorld\n" + kTitle + "\nTechnology | Energy\n" +
+        "Travel correspondent Jon Ellery\nShare this article\nFacebook\nX\nEmail\nTweet\n" +
+        kPara1 + "\n" + kPara2 + "\n");
+    CHECK(t.text == kPara1 + "\n\n" + kPara2);
+}
+
+TEST_CASE("a labelled byline gives the author") {
+    struct Case {
+        std::string line;
+        std::string author;
+    };
+    const Case cases[] = {
+        {"Reporting by Ilse Marek", "Ilse Marek"},
+        {"Written by Henrik Soll", "Henrik Soll"},
+        {"Author: Kasper Lind", "Kasper Lind"},
+        {"Von Anna Berger", "Anna Berger"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.line);
+        const TextExtraction t = news::clean_text(kTitle + "\n" + c.line + "\n\n" + kPara1 + "\n");
+        CHECK(t.author == c.author);
+        CHECK(t.text == kPara1);
+    }
+}
+
+TEST_CASE("a short sentence between paragraphs is article text, a short line after it is not") {
+    const TextExtraction t =
+        news::clean_text(kTitle + "\n\n" + kPara1 + "\n\nNobody was hurt.\n\n" + kPara2 +
+                         "\n\nWeather\nContact us\n");
+    CHECK(t.text == kPara1 + "\n\nNobody was hurt.\n\n" + kPara2);
+}
+
+TEST_CASE("furniture lines of other languages are dropped") {
+    const std::string de1 =
+        "Der Hafen von Porto Seguro ist am Montag nach drei Tagen wieder geöffnet worden, wie die "
+        "Behörden mitteilten.";
+    const std::string de2 =
+        "Die Fischerboote kehrten bis zum Mittag an ihre Liegeplätze zurück, und auch die Fähre "
+        "fuhr am Nachmittag wieder.";
+    struct Case {
+        std::string lines;
+        std::string marker;
+    };
+    const Case cases[] = {
+        {"Lesen Sie auch: Sturm über der Küste", "Lesen Sie auch"},
+        {"Anzeige", "Anzeige"},
+        {"Weitere Artikel\nSturm über der Küste\nDie Fähre fährt wieder", "Sturm"},
+        {"Aktualisiert am 14.03.2024, 10:20 Uhr", "Aktualisiert"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.lines);
+        const TextExtraction t = news::clean_text("Hafen wieder offen\n\n" + de1 + "\n\n" +
+                                                  c.lines + "\n\n" + de2 + "\n");
+        INFO("text: " << t.text);
+        CHECK_FALSE(contains(t.text, c.marker));
+        CHECK(contains(t.text, de1));
+        CHECK(contains(t.text, de2));
+    }
+}
+
+TEST_CASE("an update line stays out of the text") {
+    const TextExtraction t = news::clean_text(kTitle + "\nLast updated: March 14, 2024\n\n" +
+                                              kPara1 + "\n\n" + kPara2 + "\n");
+    CHECK(t.text == kPara1 + "\n\n" + kPara2);
+}
