@@ -595,6 +595,8 @@ void judged_neighbours(const std::vector<BlockClass>& cls, const std::vector<uin
     }
 }
 
+namespace {
+
 // "05.10.2018", "5/10/18", "2018-10-05": three numbers joined by one kind of separator.
 bool has_numeric_date(std::string_view s) {
     auto digits = [&](size_t& i) {
@@ -619,6 +621,8 @@ bool has_numeric_date(std::string_view s) {
     }
     return false;
 }
+
+}  // namespace
 
 bool is_date_line(std::string_view text) {
     if (text.size() > 90) return false;

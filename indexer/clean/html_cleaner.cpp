@@ -224,6 +224,21 @@ const StemIndex& stem_index() {
     return index;
 }
 
+// The hint of one token of a name: Strong for kFurnitureTokens, Weak for kWeakTokens.
+FurnitureHint token_hint(std::string_view token) {
+    static const std::unordered_map<std::string_view, FurnitureHint> tokens = [] {
+        std::unordered_map<std::string_view, FurnitureHint> t;
+        for (std::string_view k : kFurnitureTokens)
+            t.emplace(k, FurnitureHint::Strong);
+        for (std::string_view k : kWeakTokens)
+            t.emplace(k, FurnitureHint::Weak);
+        return t;
+    }();
+    if (token.size() > 12) return FurnitureHint::None;  // longer than any listed token
+    auto it = tokens.find(token);
+    return it == tokens.end() ? FurnitureHint::None : it->second;
+}
+
 // The hints of one class name (or an id), lower case.
 void one_name_hints(std::string_view name, std::string& squeezed, NameHints& h) {
     // The name's first token: a negation or a script hook ("js-related-toggle") says nothing
@@ -259,9 +274,6 @@ void one_name_hints(std::string_view name, std::string& squeezed, NameHints& h) 
         h.furniture = FurnitureHint::Strong;
         return;
     }
-    bool layout = false;
-    for (std::string_view k : kLayoutStems)
-        if (squeezed.find(k) != std::string::npos) layout = true;
     size_t i = 0;
     while (i < name.size()) {
         while (i < name.size() && !is_alnum(name[i]))
@@ -272,12 +284,12 @@ void one_name_hints(std::string_view name, std::string& squeezed, NameHints& h) 
         if (j == i) break;
         std::string_view token = name.substr(i, j - i);
         if (is_negation(token)) break;  // "o-section--has-ads": a modifier of a section
-        for (std::string_view k : kFurnitureTokens)
-            if (token == k)
-                h.furniture =
-                    std::max(h.furniture, layout ? FurnitureHint::Weak : FurnitureHint::Strong);
-        for (std::string_view k : kWeakTokens)
-            if (token == k) h.furniture = std::max(h.furniture, FurnitureHint::Weak);
+        FurnitureHint found = token_hint(token);
+        if (found == FurnitureHint::Strong) {
+            for (std::string_view k : kLayoutStems)
+                if (squeezed.find(k) != std::string::npos) found = FurnitureHint::Weak;
+        }
+        h.furniture = std::max(h.furniture, found);
         i = j;
     }
 }
