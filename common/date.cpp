@@ -9,6 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text.hpp"
+
 namespace news {
 
 namespace {
@@ -20,13 +22,6 @@ bool is_leap(int y) {
 int days_in_month(int y, int m) {
     static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 bool is_digit(char c) {
@@ -58,7 +53,7 @@ std::string_view trim(std::string_view s) {
 bool parse_zone(std::string_view s, std::optional<int>& offset) {
     s = trim(s);
     if (s.empty()) return true;
-    std::string l = lower(s);
+    std::string l = ascii_lower(s);
     if (l == "z" || l == "utc" || l == "gmt" || l == "ut") {
         offset = 0;
         return true;
@@ -237,7 +232,7 @@ std::optional<Date> parse_words(std::string_view s) {
             for (char ch : t.text)
                 t.value = t.value * 10 + (ch - '0');
             // Ordinal suffixes: 5th, 1st, 22nd, 3rd, 1er, 1º.
-            std::string rest = lower(s.substr(j, 2));
+            std::string rest = ascii_lower(s.substr(j, 2));
             if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th" || rest == "er")
                 j += 2;
             else if (s.substr(j, 2) == "º" || s.substr(j, 2) == "ª")
@@ -601,7 +596,7 @@ Date add_days(const Date& d, int delta) {
 }  // namespace
 
 std::optional<Date> parse_user_date(std::string_view text, bool upper, const Date& today) {
-    std::string s = lower(trim(text));
+    std::string s = ascii_lower(trim(text));
     if (s == "today") return today;
     if (s == "yesterday") return add_days(today, -1);
     // "7d", "7 days ago", "2 weeks ago"

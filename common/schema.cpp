@@ -16,13 +16,6 @@ namespace {
 // Xapian refuses terms longer than 245 bytes; keys beyond this are hashed.
 constexpr size_t kMaxKeyBytes = 200;
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 std::string bounded(std::string_view prefix, std::string key) {
     if (key.size() > kMaxKeyBytes) key = key.substr(0, 64) + "#" + hash_hex(key);
     return std::string(prefix) + key;
@@ -50,7 +43,7 @@ std::string host_of_url(std::string_view url) {
     if (size_t at = host.rfind('@'); at != std::string_view::npos) host = host.substr(at + 1);
     if (size_t colon = host.find(':'); colon != std::string_view::npos)
         host = host.substr(0, colon);
-    std::string h = lower_ascii(host);
+    std::string h = ascii_lower(host);
     if (h.starts_with("www.")) h.erase(0, 4);
     return h;
 }
@@ -58,10 +51,10 @@ std::string host_of_url(std::string_view url) {
 std::string canonical_url(std::string_view url) {
     size_t scheme_end = url.find("://");
     if (scheme_end == std::string_view::npos) return std::string(url);
-    std::string scheme = lower_ascii(url.substr(0, scheme_end));
+    std::string scheme = ascii_lower(url.substr(0, scheme_end));
     std::string_view rest = url.substr(scheme_end + 3);
     size_t host_end = rest.find_first_of("/?#");
-    std::string host = lower_ascii(rest.substr(0, host_end));
+    std::string host = ascii_lower(rest.substr(0, host_end));
     if ((scheme == "http" && host.ends_with(":80")) ||
         (scheme == "https" && host.ends_with(":443")))
         host.erase(host.rfind(':'));
@@ -75,7 +68,7 @@ std::string canonical_url(std::string_view url) {
         while (!params.empty()) {
             size_t amp = params.find('&');
             std::string_view p = params.substr(0, amp);
-            std::string key = lower_ascii(p.substr(0, p.find('=')));
+            std::string key = ascii_lower(p.substr(0, p.find('=')));
             bool tracking = key.starts_with("utm_") || key == "fbclid" || key == "gclid" ||
                             key == "mc_cid" || key == "mc_eid";
             if (!p.empty() && !tracking) {
@@ -103,11 +96,11 @@ std::string source_term(std::string_view source) {
 }
 
 std::string host_term(std::string_view host) {
-    return bounded(kHost, lower_ascii(host));
+    return bounded(kHost, ascii_lower(host));
 }
 
 std::string language_term(std::string_view lang) {
-    return std::string(kLanguage) + lower_ascii(lang);
+    return std::string(kLanguage) + ascii_lower(lang);
 }
 
 std::string date_terms_day(const Date& d) {

@@ -112,6 +112,13 @@ double binary_ratio(std::string_view s, size_t probe) {
     return static_cast<double>(bad) / static_cast<double>(n);
 }
 
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 std::string to_lower(std::string_view s) {
     // The simple (one code point to one) mapping, as Xapian's own lower-casing of indexed text
     // does: "İ" becomes "i", not "i" plus a combining dot, so terms lower-cased here match.

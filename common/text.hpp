@@ -28,6 +28,9 @@ std::string collapse_whitespace(std::string_view s);
 // characters other than tab/newline/carriage return/form feed).
 double binary_ratio(std::string_view s, size_t probe = 4096);
 
+// ASCII letters lower-cased, other bytes unchanged: for tag names, charset labels, keys.
+std::string ascii_lower(std::string_view s);
+
 // Unicode lower case of UTF-8 text (simple case mapping, code point by code point).
 std::string to_lower(std::string_view s);
 

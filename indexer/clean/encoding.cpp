@@ -12,13 +12,6 @@ namespace news {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 // Converts with ICU; returns false when ICU does not know the charset.
 bool convert(std::string_view bytes, const std::string& charset, std::string& out) {
     UErrorCode status = U_ZERO_ERROR;
@@ -108,7 +101,7 @@ std::string decode(std::string_view bytes, std::string_view declared) {
     // Mostly UTF-8 with a few stray bytes (a pasted windows-1252 character): repair the strays
     // rather than decode the whole page as another charset, which would garble every accent.
     if (census.multibyte > 0 && census.multibyte >= census.invalid) return repair_utf8(bytes);
-    std::string cs = decoder_for(lower(declared));
+    std::string cs = decoder_for(ascii_lower(declared));
     if (convert(bytes, cs, out) && is_valid_utf8(out)) return out;
     if (convert(bytes, "windows-1252", out) && is_valid_utf8(out)) return out;
     return repair_utf8(bytes);
@@ -146,7 +139,7 @@ HttpResponse split_http_response(std::string_view bytes) {
             body = nl + 1;
             break;
         }
-        std::string l = lower(line);
+        std::string l = ascii_lower(line);
         if (l.starts_with("content-type:")) {
             if (size_t cs = l.find("charset="); cs != std::string::npos)
                 out.charset = charset_value(l, cs + 8);
@@ -167,7 +160,7 @@ std::string declared_charset(std::string_view html) {
     if (!response.charset.empty()) return response.charset;
     html = response.body;
     if (html.starts_with("\xEF\xBB\xBF")) html.remove_prefix(3);
-    std::string head = lower(html.substr(0, 8192));
+    std::string head = ascii_lower(html.substr(0, 8192));
     if (head.starts_with("<?xml")) {
         size_t end = head.find("?>");
         size_t enc = head.find("encoding", 0);

@@ -13,13 +13,6 @@ namespace news {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 size_t word_count(std::string_view s) {
     size_t n = 0;
     bool in = false;
@@ -56,7 +49,7 @@ bool opens_furniture_section(std::string_view l) {
         "related stories", "related articles", "related",           "sponsored articles",
         "sponsored",       "more stories",     "you may also like", "most read",
         "most popular",    "recommended",      "trending",          "read next"};
-    std::string s = lower(l);
+    std::string s = ascii_lower(l);
     while (!s.empty() && (s.back() == ':' || s.back() == ' '))
         s.pop_back();
     for (std::string_view h : kHeads)
@@ -71,7 +64,7 @@ std::string byline_author(std::string_view line) {
         "by ",     "reporting by ", "written by ", "words by ", "author: ",
         "autor: ", "von ",          "par ",        "por "};
     if (word_count(line) > 8 || ends_sentence(line)) return {};
-    std::string l = lower(line);
+    std::string l = ascii_lower(line);
     for (std::string_view label : kLabels)
         if (l.starts_with(label)) return collapse_whitespace(line.substr(label.size()));
     return {};
@@ -129,7 +122,7 @@ void smooth_units(std::vector<Unit>& units) {
 }  // namespace
 
 bool is_boilerplate_line(std::string_view line) {
-    std::string l = lower(line);
+    std::string l = ascii_lower(line);
     static constexpr std::array<std::string_view, 30> kPrefixes{"related stories",
                                                                 "related articles",
                                                                 "sponsored",
@@ -186,7 +179,7 @@ std::optional<Date> publication_date_line(std::string_view line) {
     if (label == DateLabel::Updated) return std::nullopt;
     // The line is the date: before it nothing or its label ("Published:", "Veröffentlicht am",
     // "On"), after it nothing or the next field ("12 March 2024 09:15 | Updated 13 March").
-    std::string head = lower(before);
+    std::string head = ascii_lower(before);
     while (!head.empty() && (head.back() == ' ' || head.back() == ':' || head.back() == ','))
         head.pop_back();
     bool labelled = head.empty() || label == DateLabel::Published || label == DateLabel::AsOf ||

@@ -18,13 +18,6 @@ namespace news {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 bool is_article_type(const nlohmann::json& type) {
     auto one = [](const std::string& t) {
         return t.find("Article") != std::string::npos || t == "BlogPosting" || t == "Report" ||
@@ -216,24 +209,24 @@ HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& p
                 return true;
             }
             case GUMBO_TAG_META: {
-                std::string key = lower(attribute(n, "property"));
-                if (key.empty()) key = lower(attribute(n, "name"));
-                if (key.empty()) key = lower(attribute(n, "itemprop"));
+                std::string key = ascii_lower(attribute(n, "property"));
+                if (key.empty()) key = ascii_lower(attribute(n, "name"));
+                if (key.empty()) key = ascii_lower(attribute(n, "itemprop"));
                 if (key.empty() && !attribute(n, "http-equiv").empty())
-                    key = "http-equiv:" + lower(attribute(n, "http-equiv"));
+                    key = "http-equiv:" + ascii_lower(attribute(n, "http-equiv"));
                 std::string_view content = attribute(n, "content");
                 if (!key.empty() && !content.empty()) meta.emplace(key, std::string(content));
                 return false;
             }
             case GUMBO_TAG_LINK:
-                if (lower(attribute(n, "rel")) == "canonical" && canonical.empty())
+                if (ascii_lower(attribute(n, "rel")) == "canonical" && canonical.empty())
                     canonical = std::string(attribute(n, "href"));
                 return false;
             case GUMBO_TAG_TITLE:
                 if (title_tag.empty()) title_tag = inner_text(n);
                 return false;
             case GUMBO_TAG_SCRIPT:
-                if (lower(attribute(n, "type")) == "application/ld+json" &&
+                if (ascii_lower(attribute(n, "type")) == "application/ld+json" &&
                     n->v.element.children.length > 0) {
                     const auto* child =
                         static_cast<const GumboNode*>(n->v.element.children.data[0]);
@@ -261,7 +254,7 @@ HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& p
                 return false;
             default: {
                 if (titles.headings.size() < kMaxHeadings &&
-                    lower(attribute(n, "itemprop")) == "headline") {
+                    ascii_lower(attribute(n, "itemprop")) == "headline") {
                     titles.headings.push_back(read_heading(n, 0, page_host()));
                     return false;
                 }
