@@ -13,7 +13,8 @@ constexpr Xapian::termpos kFieldGap = 100;
 
 }  // namespace
 
-Xapian::Document build_document(const Article& a, Xapian::TermGenerator& termgen) {
+Xapian::Document build_document(const Article& a, const std::string& uid,
+                                Xapian::TermGenerator& termgen) {
     Xapian::Document doc;
     termgen.set_document(doc);
     if (!a.title.empty()) {
@@ -25,7 +26,7 @@ Xapian::Document build_document(const Article& a, Xapian::TermGenerator& termgen
     if (!a.author.empty())
         termgen.index_text_without_positions(a.author, 1, std::string(schema::kAuthor));
 
-    doc.add_boolean_term(schema::unique_id_term(a));
+    doc.add_boolean_term(uid);
     if (!a.language.empty()) doc.add_boolean_term(schema::language_term(a.language));
     if (!a.format.empty()) doc.add_boolean_term(std::string(schema::kFormat) + a.format);
     if (!a.source.empty()) {
@@ -76,8 +77,9 @@ IndexWriter::~IndexWriter() {
 }
 
 IndexWriter::Outcome IndexWriter::write(const Article& article) {
-    Xapian::Document doc = build_document(article, m_termgens.for_language(article.language));
+    // Computed once: for an article without a URL it hashes the whole text.
     std::string uid = schema::unique_id_term(article);
+    Xapian::Document doc = build_document(article, uid, m_termgens.for_language(article.language));
     Outcome outcome = m_db.term_exists(uid) ? Outcome::Replaced : Outcome::Added;
     m_db.replace_document(uid, doc);
     if (++m_pending >= m_batch_size) commit();

@@ -15,7 +15,9 @@ namespace news {
 
 // Builds the document for an article. `termgen` carries the stemmer of the article's language
 // (see TermGenerators).
-Xapian::Document build_document(const Article& article, Xapian::TermGenerator& termgen);
+// `uid` is the article's schema::unique_id_term.
+Xapian::Document build_document(const Article& article, const std::string& uid,
+                                Xapian::TermGenerator& termgen);
 
 // One TermGenerator per document language, each stemming with that language's libstemmer
 // stemmer (STEM_SOME: unstemmed terms with positions, Z-prefixed stems), or not stemming where
