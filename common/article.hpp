@@ -4,8 +4,10 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "date.hpp"
+#include "entity.hpp"
 
 namespace news {
 
@@ -19,6 +21,9 @@ struct Article {
     std::string language = "en";
     std::string format;  // "html", "text", "jsonl"
     std::optional<Date> published;
+    // People, organisations and places named in `text`, one entry per entity with all its
+    // mentions; empty when the article was not tagged (a language the tagger does not know).
+    std::vector<Entity> entities;
 };
 
 }  // namespace news

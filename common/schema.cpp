@@ -23,6 +23,34 @@ std::string bounded(std::string_view prefix, std::string key) {
 
 }  // namespace
 
+std::string_view entity_prefix(EntityType type) {
+    switch (type) {
+        case EntityType::Person:
+            return kPerson;
+        case EntityType::Organization:
+            return kOrganization;
+        case EntityType::Place:
+            return kPlace;
+    }
+    return kPerson;
+}
+
+Xapian::valueno entity_slot(EntityType type) {
+    switch (type) {
+        case EntityType::Person:
+            return kSlotPersons;
+        case EntityType::Organization:
+            return kSlotOrganizations;
+        case EntityType::Place:
+            return kSlotPlaces;
+    }
+    return kSlotPersons;
+}
+
+std::string entity_term(EntityType type, std::string_view key) {
+    return bounded(entity_prefix(type), std::string(key));
+}
+
 std::string hash_hex(std::string_view bytes) {
     std::uint64_t h = 14695981039346656037ULL;
     for (unsigned char c : bytes) {

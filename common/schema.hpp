@@ -25,19 +25,29 @@ inline constexpr std::string_view kDay = "D";
 inline constexpr std::string_view kMonth = "M";
 inline constexpr std::string_view kYear = "Y";
 inline constexpr std::string_view kFormat = "XF";
+// Named entities, one boolean term per entity of the article: prefix + names::entity_key().
+inline constexpr std::string_view kPerson = "XP";
+inline constexpr std::string_view kOrganization = "XO";
+inline constexpr std::string_view kPlace = "XG";
 // Xapian's TermGenerator and QueryParser put this before the (field prefix and) stem of a word.
 inline constexpr std::string_view kStemmed = "Z";
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotDate = 0;    // "YYYYMMDD", sortable, DateRangeProcessor
 inline constexpr Xapian::valueno kSlotSource = 1;  // source name as shown
+// The article's entity keys of one kind (names::entity_key), sorted, unique, joined by '\n':
+// what the facet spies count.
+inline constexpr Xapian::valueno kSlotPersons = 2;
+inline constexpr Xapian::valueno kSlotOrganizations = 3;
+inline constexpr Xapian::valueno kSlotPlaces = 4;
 
 // Within-document frequency boost of title words over body words.
 inline constexpr Xapian::termcount kTitleWeight = 3;
 
-// Metadata keys.
+// Metadata keys. The archive's alias table lives under kMetaAliasPrefix (see alias_table.hpp).
 inline constexpr std::string_view kMetaSchemaVersion = "news-search:schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kMetaAliasPrefix = "alias:";
 
 // The unique id term of an article: from its canonical URL when it has one, else from a hash of
 // its cleaned content. Long keys are hashed so the term fits Xapian's term length limit.
@@ -57,6 +67,11 @@ std::string language_term(std::string_view lang);
 std::string date_terms_day(const Date& d);
 std::string date_terms_month(const Date& d);
 std::string date_terms_year(const Date& d);
+
+// Term prefix, value slot and boolean term of an entity kind; `key` is names::entity_key().
+std::string_view entity_prefix(EntityType type);
+Xapian::valueno entity_slot(EntityType type);
+std::string entity_term(EntityType type, std::string_view key);
 
 // Document data: what results display, serialised as JSON.
 std::string encode_document_data(const Article& article);

@@ -12,18 +12,6 @@
 
 namespace news {
 
-std::string_view entity_type_name(EntityType type) {
-    switch (type) {
-        case EntityType::Person:
-            return "person";
-        case EntityType::Organization:
-            return "organization";
-        case EntityType::Place:
-            return "place";
-    }
-    return "person";
-}
-
 EntityTagger EntityTagger::load(const std::string& path) {
     EntityTagger tagger;
     tagger.m_model = std::make_shared<const ner::NerModel>(ner::NerModel::load(path));

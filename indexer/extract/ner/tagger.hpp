@@ -10,16 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "entity.hpp"
+
 namespace news::ner {
 struct NerModel;
 }
 
 namespace news {
-
-enum class EntityType { Person, Organization, Place };
-
-// "person", "organization", "place": the names eval-ner and the dry-run records use.
-std::string_view entity_type_name(EntityType type);
 
 struct Mention {
     EntityType type = EntityType::Person;
