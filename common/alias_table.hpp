@@ -12,6 +12,19 @@
 // Clusters are made when read, never stored: one canonical name per person (the most frequent
 // full form), with the variants names::same_person joins; organisations also through acronyms
 // an article defined ("Israel Defense Forces (IDF)").
+//
+// Storage (details in alias_table.cpp): persons in one metadata entry per surname
+// ("alias:p:blinken"), organisations and places one per key ("alias:o:idf", "alias:g:gaza");
+// each value is compact JSON {key: {"d": articles, "f": {written form: uses}, "a": {acronym:
+// definitions}, "l": {long form key: definitions}}}. A person lookup is one get_metadata call;
+// an organisation one, plus one per acronym or long form it is linked to.
+//
+// Person clusters of a surname: full names, most articles first, join the cluster whose head
+// (most frequent key) same_person matches, else start one; initials ("j biden") go to the
+// largest cluster they match; the bare surname ("biden") goes to the largest cluster only, so
+// "Joe Biden" and "Hunter Biden" stay apart. EntityCluster::documents is the sum of the keys'
+// article counts: an upper bound (an article counted under two keys of one cluster counts
+// twice; within one article group_mentions merges such keys, so this is rare).
 #pragma once
 
 #include <map>
@@ -52,7 +65,12 @@ class AliasTable {
     // Pending counts by metadata key, then entity key, then written form.
     std::map<std::string, std::map<std::string, std::map<std::string, unsigned>>> m_forms;
     std::map<std::string, std::map<std::string, unsigned>> m_documents;
-    std::map<std::string, std::map<std::string, std::string>> m_acronyms;
+    // Unused: superseded by m_links, which counts each acronym definition.
+    // Pending acronym links by metadata key, then entity key, then field ("a": acronyms of a
+    // long form, "l": long forms of an acronym), then the other key.
+    std::map<std::string,
+             std::map<std::string, std::map<std::string, std::map<std::string, unsigned>>>>
+        m_links;
 };
 
 // The clusters `typed` may mean, most articles first: none when the archive does not know the

@@ -2,6 +2,7 @@
 // one news article with its cleaned text and the metadata extracted from it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ struct Article {
     // People, organisations and places named in `text`, one entry per entity with all its
     // mentions; empty when the article was not tagged (a language the tagger does not know).
     std::vector<Entity> entities;
+    // Acronyms the article defined ("Israel Defense Forces (IDF)"): acronym key -> the long
+    // form's entity key (names::entity_key).
+    std::map<std::string, std::string> acronyms;
 };
 
 }  // namespace news

@@ -152,6 +152,13 @@ std::string encode_document_data(const Article& a) {
     j["lang"] = a.language;
     j["format"] = a.format;
     j["text"] = a.text;
+    // The article's entities by name (their mentions are not kept): what a hit shows.
+    if (!a.entities.empty()) {
+        nlohmann::json entities = nlohmann::json::array();
+        for (const Entity& e : a.entities)
+            entities.push_back({std::string(entity_type_name(e.type)), e.name});
+        j["entities"] = std::move(entities);
+    }
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -172,6 +179,25 @@ Article decode_document_data(const std::string& data) {
     a.format = str("format");
     a.text = str("text");
     if (std::string date = str("date"); !date.empty()) a.published = parse_date(date);
+    if (auto it = j.find("entities"); it != j.end() && it->is_array()) {
+        for (const auto& pair : *it) {
+            if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() ||
+                !pair[1].is_string())
+                continue;
+            Entity e;
+            std::string type = pair[0].get<std::string>();
+            if (type == "person")
+                e.type = EntityType::Person;
+            else if (type == "organization")
+                e.type = EntityType::Organization;
+            else if (type == "place")
+                e.type = EntityType::Place;
+            else
+                continue;
+            e.name = pair[1].get<std::string>();
+            a.entities.push_back(std::move(e));
+        }
+    }
     return a;
 }
 

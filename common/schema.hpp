@@ -73,7 +73,8 @@ std::string_view entity_prefix(EntityType type);
 Xapian::valueno entity_slot(EntityType type);
 std::string entity_term(EntityType type, std::string_view key);
 
-// Document data: what results display, serialised as JSON.
+// Document data: what results display, serialised as JSON. Entities keep their type and name,
+// not their mentions.
 std::string encode_document_data(const Article& article);
 Article decode_document_data(const std::string& data);
 

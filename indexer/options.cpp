@@ -5,6 +5,8 @@
 #include <boost/program_options.hpp>
 
 #include "error.hpp"
+#include "stemmer.hpp"
+#include "text.hpp"
 
 namespace po = boost::program_options;
 
@@ -15,8 +17,9 @@ std::optional<IndexOptions> parse_index_options(int argc, const char* const argv
     po::options_description visible(
         "Usage: news-index [options] PATH...\n"
         "Index news articles from files and folders (recursively) into a search database.\n"
-        "PATH may be an HTML page, a plain-text scrape, a JSON Lines file, a folder of them, or -\n"
-        "for standard input. Formats are recognised by content. Indexing the same input again\n"
+        "PATH may be an HTML page, a plain-text scrape, a JSON Lines file, a Reuters-21578 SGML\n"
+        "file, any of them compressed (.gz, .zst, .bz2, .xz), a folder of them, or - for\n"
+        "standard input. Formats are recognised by content. Indexing the same input again\n"
         "replaces its documents instead of adding copies.\n\nOptions");
     // clang-format off
     visible.add_options()
@@ -34,6 +37,12 @@ std::optional<IndexOptions> parse_index_options(int argc, const char* const argv
          "beside their dumps: rows of PATH<TAB>URL or ID<TAB>PATH<TAB>URL (relative paths "
          "from FILE's folder; a header row is skipped). The URL becomes the document's URL "
          "and dates it when its path holds a date (/2023/11/07/)")
+        ("no-entities", "do not tag people, organisations and places (faster)")
+        ("verbatim-text", po::bool_switch(&o.verbatim_text),
+         "index plain-text files exactly as they are: no title line, no boilerplate removal, "
+         "lines kept (for text that is clean already)")
+        ("language", po::value(&o.language)->value_name("CODE"),
+         "the language of every document (ISO 639-1, e.g. en, de), instead of detecting it")
         ("quiet,q", po::bool_switch(&o.quiet), "print only errors and the summary")
         ("help,h", "show this help")
         ("version", "show the version");
@@ -64,6 +73,12 @@ std::optional<IndexOptions> parse_index_options(int argc, const char* const argv
     if (o.inputs.empty()) throw UsageError("no input given (try: news-index FOLDER, or --help)");
     if (o.json && !o.dry_run) throw UsageError("--json goes with --dry-run");
     if (o.batch == 0) throw UsageError("--batch must be at least 1");
+    o.entities = vm.count("no-entities") == 0;
+    if (!o.language.empty()) {
+        o.language = ascii_lower(o.language);
+        if (!has_stemmer(o.language) && o.language.size() != 2)
+            throw UsageError("--language: \"" + o.language + "\" is not an ISO 639-1 code");
+    }
     return o;
 }
 

@@ -16,6 +16,9 @@ struct IndexOptions {
     unsigned batch = 1000;
     unsigned max_document_mb = 32;
     std::string url_map;  // TSV of file paths and their original URLs (--url-map)
+    bool entities = true;        // tag people, organisations and places (--no-entities: off)
+    bool verbatim_text = false;  // plain text kept exactly as it is (--verbatim-text)
+    std::string language;        // every document's language, instead of detecting it
 };
 
 // Parses argv. Returns nullopt when the run should end at once (--help, --version printed).

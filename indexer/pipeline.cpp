@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
@@ -40,23 +41,27 @@ UrlMap load_url_map(const std::string& file) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         size_t last_tab = line.rfind('\t');
         if (last_tab == std::string::npos || last_tab == 0) continue;
-        std::string url = line.substr(last_tab + 1);
-        if (url.find("://") == std::string::npos) continue;  // a header, or no URL known
+        ManifestEntry entry;
+        entry.url = line.substr(last_tab + 1);
+        if (entry.url.find("://") == std::string::npos) continue;  // a header, or no URL known
         size_t path_start = line.rfind('\t', last_tab - 1);
         path_start = path_start == std::string::npos ? 0 : path_start + 1;
         std::filesystem::path path(line.substr(path_start, last_tab - path_start));
         if (path.empty()) continue;
         if (path.is_relative()) path = folder / path;
-        map.emplace(url_map_key(path.string()), std::move(url));
+        if (path_start > 0) entry.id = line.substr(0, line.find('\t'));
+        map.emplace(url_map_key(path.string()), std::move(entry));
     }
     return map;
 }
 
-std::string dry_run_record(const Article& a, std::string_view skipped) {
+std::string dry_run_record(const Article& a, std::string_view skipped, std::string_view id) {
     nlohmann::ordered_json j;
-    std::string uid = schema::unique_id_term(a);
     // A short stable key for the record; the full identity is the URL (or content) itself.
-    j["id"] = schema::hash_hex(uid);
+    if (!id.empty())
+        j["id"] = id;
+    else
+        j["id"] = schema::hash_hex(schema::unique_id_term(a));
     j["path"] = a.path;
     j["url"] = a.url;
     j["title"] = a.title;
@@ -66,6 +71,14 @@ std::string dry_run_record(const Article& a, std::string_view skipped) {
     j["language"] = a.language;
     j["format"] = a.format;
     j["text"] = a.text;
+    nlohmann::ordered_json entities = nlohmann::ordered_json::array();
+    for (const Entity& e : a.entities) {
+        nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+        for (const EntityMention& m : e.mentions) mentions.push_back({m.start, m.end});
+        entities.push_back(
+            {{"type", entity_type_name(e.type)}, {"name", e.name}, {"mentions", mentions}});
+    }
+    j["entities"] = std::move(entities);
     if (!skipped.empty()) j["skipped"] = skipped;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -101,6 +114,18 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     if (!options.dry_run) writer = std::make_unique<IndexWriter>(options.db, options.batch);
 
     ExtractOptions extract_options;
+    extract_options.verbatim_text = options.verbatim_text;
+    extract_options.language = options.language;
+    // Loaded once; every document is tagged with the same immutable model.
+    std::optional<EntityTagger> tagger;
+    if (options.entities) {
+        try {
+            tagger = EntityTagger::load(EntityTagger::default_model_path());
+            extract_options.tagger = &*tagger;
+        } catch (const Error& e) {
+            log << "news-index: named entities off: " << e.what() << '\n';
+        }
+    }
     extract_options.max_document_bytes = size_t{options.max_document_mb} << 20;
     extract_options.keep_empty_text = options.dry_run && options.json;
     FileInputOptions input_options;
@@ -120,9 +145,12 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     }
 
     RecordSink handle = [&](RawRecord&& record) {
-        if (!urls.empty() && record.url.empty() && record.path != "-") {
-            if (auto it = urls.find(url_map_key(record.path)); it != urls.end())
-                record.url = it->second;
+        std::string manifest_id;
+        if (!urls.empty() && record.path != "-") {
+            if (auto it = urls.find(url_map_key(record.path)); it != urls.end()) {
+                if (record.url.empty()) record.url = it->second.url;
+                manifest_id = it->second.id;
+            }
         }
         try {
             Article article = extract_article(record, extract_options);
@@ -134,11 +162,11 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
             } else if (article.text.empty()) {
                 // Shown, so that what was found on the page can be checked, but not indexed.
                 skip(record.path, "no-text", "no article text found");
-                if (options.json) out << dry_run_record(article, "no-text") << '\n';
+                if (options.json) out << dry_run_record(article, "no-text", manifest_id) << '\n';
             } else {
                 ++stats.extracted;
                 if (options.json)
-                    out << dry_run_record(article) << '\n';
+                    out << dry_run_record(article, {}, manifest_id) << '\n';
                 else
                     out << article.path << '\t'
                         << (article.published ? article.published->iso() : "-") << '\t'

@@ -30,8 +30,15 @@ struct IndexStats {
 // cannot be opened or written).
 IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostream& log);
 
-// The original URLs of input files (--url-map), by the file's absolute, normalised path.
-using UrlMap = std::unordered_map<std::string, std::string>;
+// What a crawler's manifest says of one input file: its original URL, and the id the manifest
+// gives it (the first column of "id<TAB>path<TAB>url" rows), which dry-run records then carry.
+struct ManifestEntry {
+    std::string url;
+    std::string id;
+};
+
+// The manifest rows of input files (--url-map), by the file's absolute, normalised path.
+using UrlMap = std::unordered_map<std::string, ManifestEntry>;
 
 // Reads a URL map: tab-separated rows whose last column is a URL and the column before it a
 // file path ("path<TAB>url", "id<TAB>path<TAB>url" as page lists write them); rows whose last
@@ -42,9 +49,11 @@ UrlMap load_url_map(const std::string& file);
 // The key of `path` in a UrlMap.
 std::string url_map_key(std::string_view path);
 
-// One dry-run record: the JSON object the evaluation scripts read.
-// `skipped` names the reason when the record would not be indexed ("no-text").
-std::string dry_run_record(const Article& article, std::string_view skipped = {});
+// One dry-run record: the JSON object the evaluation scripts read. Its "id" is `id` when given
+// (a manifest's id), else a hash of the article's unique id term. `skipped` names the reason
+// when the record would not be indexed ("no-text").
+std::string dry_run_record(const Article& article, std::string_view skipped = {},
+                           std::string_view id = {});
 
 // "indexed 41 (38 new, 3 replaced), skipped 2 (empty: 1, binary: 1) in 0.42 s"
 std::string summary_line(const IndexStats& stats, bool dry_run);

@@ -1,6 +1,10 @@
 #include "writer.hpp"
 
+#include <map>
+#include <set>
+
 #include "error.hpp"
+#include "names.hpp"
 #include "schema.hpp"
 #include "stemmer.hpp"
 
@@ -41,6 +45,23 @@ Xapian::Document build_document(const Article& a, const std::string& uid,
         doc.add_boolean_term(schema::date_terms_month(*a.published));
         doc.add_boolean_term(schema::date_terms_year(*a.published));
     }
+    // Entities: a boolean term per entity for filters, and per kind a slot listing the keys for
+    // the facet spies. Entities of one article whose names share a key count once.
+    std::map<EntityType, std::set<std::string>> keys;
+    for (const Entity& e : a.entities) {
+        std::string key = names::entity_key(e.type, e.name);
+        if (key.empty()) continue;
+        doc.add_boolean_term(schema::entity_term(e.type, key));
+        keys[e.type].insert(std::move(key));
+    }
+    for (const auto& [type, set] : keys) {
+        std::string value;
+        for (const std::string& key : set) {
+            if (!value.empty()) value += '\n';
+            value += key;
+        }
+        doc.add_value(schema::entity_slot(type), value);
+    }
     doc.set_data(schema::encode_document_data(a));
     return doc;
 }
@@ -56,6 +77,9 @@ Xapian::TermGenerator& TermGenerators::for_language(const std::string& language)
         // A record's language that is no ISO code: its words are indexed as written.
     }
     termgen.set_stemmer(stem);
+    // Chinese, Japanese and Korean runs have no spaces: index them as character n-grams, as
+    // the query parser reads them, instead of one term per run.
+    termgen.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
     termgen.set_stemming_strategy(stem.is_none() ? Xapian::TermGenerator::STEM_NONE
                                                  : Xapian::TermGenerator::STEM_SOME);
     return termgen;
@@ -82,11 +106,15 @@ IndexWriter::Outcome IndexWriter::write(const Article& article) {
     Xapian::Document doc = build_document(article, uid, m_termgens.for_language(article.language));
     Outcome outcome = m_db.term_exists(uid) ? Outcome::Replaced : Outcome::Added;
     m_db.replace_document(uid, doc);
+    // The alias table counts articles: a document indexed again is not counted twice.
+    if (outcome == Outcome::Added && !article.entities.empty())
+        m_aliases.add(article.entities, article.acronyms);
     if (++m_pending >= m_batch_size) commit();
     return outcome;
 }
 
 void IndexWriter::commit() {
+    if (!m_aliases.empty()) m_aliases.flush(m_db);
     m_db.commit();
     m_pending = 0;
 }

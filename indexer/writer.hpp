@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "alias_table.hpp"
 #include "article.hpp"
 
 namespace news {
@@ -48,6 +49,7 @@ class IndexWriter {
   private:
     Xapian::WritableDatabase m_db;
     TermGenerators m_termgens;
+    AliasTable m_aliases;  // counts of this batch, merged into the metadata at each commit
     unsigned m_batch_size;
     unsigned m_pending = 0;
 };

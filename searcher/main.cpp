@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
         SearchRequest request = make_request(options, news::today_utc());
         Xapian::Database db = open_database(news::resolve_db_path(options.db));
         SearchResult result = search(db, request);
+        for (const std::string& note : result.notes)
+            std::cerr << "news-search: " << note << '\n';
         if (options.json) {
             render_json(result, std::cout);
         } else {

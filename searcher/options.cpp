@@ -16,6 +16,7 @@ namespace {
 
 constexpr const char* kQuery = "query";
 constexpr long long kMaxCount = 1'000'000'000;  // fits Xapian::doccount with room to spare
+constexpr long long kMaxFacetLimit = 10'000;
 
 po::options_description visible_options() {
     po::options_description d("Options", 100, 50);
@@ -44,7 +45,24 @@ po::options_description visible_options() {
          "{\"type\":\"summary\"} object")
         ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
          "highlight matches in bold: never, always, or auto (when stdout is a terminal and "
-         "NO_COLOR is not set)");
+         "NO_COLOR is not set)")
+        ("person", po::value<std::vector<std::string>>()->composing()->value_name("NAME"),
+         "only articles naming this person (\"Antony Blinken\", \"Blinken\"); repeat to "
+         "require several")
+        ("org", po::value<std::vector<std::string>>()->composing()->value_name("NAME"),
+         "only articles naming this organisation (\"IMF\"); repeatable")
+        ("place", po::value<std::vector<std::string>>()->composing()->value_name("NAME"),
+         "only articles naming this place; repeatable")
+        ("source", po::value<std::vector<std::string>>()->composing()->value_name("NAME"),
+         "only articles from this source; repeat for any of several")
+        ("facets", po::value<std::vector<std::string>>()->composing()->value_name("LIST"),
+         "count all matches by person, org, place, source and date (a comma-separated list, "
+         "or all)")
+        ("facet-limit", po::value<long long>()->default_value(10)->value_name("N"),
+         "show the N most frequent of each facet")
+        ("by", po::value<std::string>()->value_name("UNIT"),
+         "date facet by day, month or year (default: from the span of the matches); implies "
+         "the date facet");
     // clang-format on
     return d;
 }
@@ -91,13 +109,15 @@ Options parse_options(const std::vector<std::string>& args) {
     positional.add(kQuery, -1);
 
     po::variables_map vm;
+    std::vector<po::option> parsed_options;
     try {
-        po::store(po::command_line_parser(args)
-                      .options(all)
-                      .positional(positional)
-                      .extra_style_parser(&dash_word_parser)
-                      .run(),
-                  vm);
+        po::parsed_options parsed = po::command_line_parser(args)
+                                        .options(all)
+                                        .positional(positional)
+                                        .extra_style_parser(&dash_word_parser)
+                                        .run();
+        parsed_options = parsed.options;
+        po::store(parsed, vm);
         po::notify(vm);
     } catch (const po::error& e) {
         throw UsageError(std::string(e.what()) + " (see news-search --help)");
@@ -119,6 +139,55 @@ Options parse_options(const std::vector<std::string>& args) {
     o.offset = count_flag(vm, "offset");
     o.lang = vm["lang"].as<std::string>();
     o.json = vm.count("json") > 0;
+
+    // Entity flags in the order given, across kinds (messages name the first problem).
+    for (const po::option& opt : parsed_options) {
+        EntityType type;
+        if (opt.string_key == "person") {
+            type = EntityType::Person;
+        } else if (opt.string_key == "org") {
+            type = EntityType::Organization;
+        } else if (opt.string_key == "place") {
+            type = EntityType::Place;
+        } else {
+            continue;
+        }
+        for (const std::string& v : opt.value)
+            o.entities.push_back({type, v});
+    }
+    if (vm.count("source")) o.sources = vm["source"].as<std::vector<std::string>>();
+    if (vm.count("facets")) {
+        FacetRequest all;
+        for (const std::string& list : vm["facets"].as<std::vector<std::string>>()) {
+            FacetRequest f = parse_facet_list(list);
+            all.person |= f.person;
+            all.org |= f.org;
+            all.place |= f.place;
+            all.source |= f.source;
+            all.date |= f.date;
+        }
+        o.facets = all;
+    }
+    {
+        long long n = vm["facet-limit"].as<long long>();
+        if (n < 1 || n > kMaxFacetLimit) {
+            throw UsageError("--facet-limit must be a number from 1 to " +
+                             std::to_string(kMaxFacetLimit) + ", not " + std::to_string(n));
+        }
+        o.facets.limit = static_cast<std::size_t>(n);
+    }
+    if (vm.count("by")) {
+        const std::string by = vm["by"].as<std::string>();
+        o.facets.by = parse_granularity(by);
+        if (!o.facets.by) {
+            std::string shown = by.size() > 40 ? by.substr(0, 40) + "…" : by;
+            for (char& c : shown) {
+                if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+            }
+            throw UsageError("--by must be day, month or year, not '" + shown + "'");
+        }
+        o.facets.date = true;
+    }
 
     const std::string sort = vm["sort"].as<std::string>();
     if (sort == "relevance") {
@@ -171,7 +240,12 @@ std::string help_text() {
            "  author:\"Jane Doe\"            by that author\n"
            "  date:2024-01-01..2024-03-31  published in that range; also date:20240101..20240331,\n"
            "                               date:2024-01..2024-03, date:2024.. and date:..2023\n"
-           "With no query words, --since/--until (or a date: range) list articles, newest first.\n"
+           "  person:\"Antony Blinken\"      articles naming that person (also org:, place:);\n"
+           "                               a name several people share lists them to choose from\n"
+           "With no query words, --since/--until, a date: range or a filter (--person, --org,\n"
+           "--place, --source, person:...) list articles, newest first.\n"
+           "Facets: --facets all counts every match by person, org, place, source and date (a bar\n"
+           "chart by day, month or year).\n"
            "\n"
         << visible_options()
         << "\n"
@@ -194,6 +268,9 @@ SearchRequest make_request(const Options& options, const Date& today) {
     request.offset = options.offset;
     request.sort = options.sort;
     request.language = options.lang;
+    request.query.entities = options.entities;
+    request.query.sources = options.sources;
+    request.facets = options.facets;
     return request;
 }
 

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "date.hpp"
+#include "facets.hpp"
+#include "query.hpp"
 #include "render_text.hpp"
 #include "search.hpp"
 
@@ -28,6 +30,11 @@ struct Options {
     ColorMode color = ColorMode::Auto;
     bool help = false;
     bool version = false;
+    // --person, --org, --place in the order given; --source.
+    std::vector<EntityFilter> entities;
+    std::vector<std::string> sources;
+    // --facets, --facet-limit, --by (which implies the date facet).
+    FacetRequest facets;
 };
 
 // Parses argv (argv[0] is the program name). Throws news::UsageError with a one-line message.

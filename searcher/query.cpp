@@ -113,7 +113,51 @@ class AuthorField : public Xapian::FieldProcessor {
     }
 };
 
-Xapian::QueryParser make_parser(const Xapian::Stem& stemmer, const Date& today) {
+// The name as a key when no resolver is given: lower-cased (ASCII), spaces collapsed.
+std::string literal_key(std::string_view name) {
+    std::string key;
+    for (char c : trim(name)) {
+        if (c == ' ' || c == '\t') {
+            if (!key.empty() && key.back() != ' ') key += ' ';
+        } else {
+            key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+    }
+    return key;
+}
+
+Xapian::Query entity_query(EntityType type, const std::string& name, FilterOrigin origin,
+                           const EntityResolver& resolve) {
+    std::string value(trim(name));
+    if (value.empty()) {
+        if (origin == FilterOrigin::Flag) {
+            throw UsageError("--" + std::string(entity_field(type)) + " needs a name");
+        }
+        // As TermField: a term no article has, so the filter matches nothing.
+        return Xapian::Query(std::string(schema::entity_prefix(type)));
+    }
+    if (resolve) return resolve(type, value, origin);
+    return Xapian::Query(schema::entity_term(type, literal_key(value)));
+}
+
+// person:, org:, place: a name, resolved to the terms of the entity it means. Each is a filter
+// of its own (the prefix is not exclusive), so two persons AND together.
+class EntityField : public Xapian::FieldProcessor {
+  public:
+    EntityField(EntityType type, const EntityResolver& resolve)
+        : m_type(type), m_resolve(resolve) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        return entity_query(m_type, value, FilterOrigin::Query, m_resolve);
+    }
+
+  private:
+    EntityType m_type;
+    const EntityResolver& m_resolve;  // outlives the parser (build_query's argument)
+};
+
+Xapian::QueryParser make_parser(const Xapian::Stem& stemmer, const Date& today,
+                                const EntityResolver& resolve) {
     Xapian::QueryParser qp;
     qp.set_stemmer(stemmer);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -126,6 +170,10 @@ Xapian::QueryParser make_parser(const Xapian::Stem& stemmer, const Date& today) 
     qp.add_boolean_prefix("source", (new TermField(&source_term))->release());
     qp.add_boolean_prefix("lang", (new TermField(&language_term))->release());
     qp.add_boolean_prefix("author", (new AuthorField())->release());
+    for (EntityType type : {EntityType::Person, EntityType::Organization, EntityType::Place}) {
+        qp.add_boolean_prefix(std::string(entity_field(type)),
+                              (new EntityField(type, resolve))->release(), false);
+    }
     qp.add_rangeprocessor((new DateRangeField(today))->release());
     return qp;
 }
@@ -243,27 +291,56 @@ DateRange parse_date_flags(const std::string& since, const std::string& until, c
     return range;
 }
 
-Xapian::Query build_query(const QueryRequest& request, const Xapian::Stem& stemmer) {
+std::string_view entity_field(EntityType type) {
+    switch (type) {
+        case EntityType::Person:
+            return "person";
+        case EntityType::Organization:
+            return "org";
+        case EntityType::Place:
+            return "place";
+    }
+    return "person";
+}
+
+Xapian::Query build_query(const QueryRequest& request, const Xapian::Stem& stemmer,
+                          const EntityResolver& resolve) {
     Xapian::Query parsed;
     try {
-        Xapian::QueryParser qp = make_parser(stemmer, request.today);
+        Xapian::QueryParser qp = make_parser(stemmer, request.today, resolve);
         parsed = qp.parse_query(with_pure_negation(without_ellipses(request.text)), kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("bad query: " + one_line(explain(e.get_msg()), 240));
     }
-    if (request.dates.empty()) {
+    if (!request.has_filters()) {
         if (parsed.empty()) {
             throw UsageError(trim(request.text).empty()
-                                 ? "no query (give words to search for, or --since/--until "
-                                   "to list articles by date)"
+                                 ? "no query (give words to search for; or --since/--until, "
+                                   "--person, --org, --place or --source to list articles)"
                                  : "no words to search for in '" + one_line(request.text, 60) +
                                        "'");
         }
         return parsed;
     }
-    // No words but a date range: list the range (the caller sorts it newest first).
+    // Every flag filter narrows the match; none adds weight.
+    std::vector<Xapian::Query> filters;
+    if (!request.dates.empty()) filters.push_back(date_filter(request.dates));
+    for (const EntityFilter& f : request.entities)
+        filters.push_back(entity_query(f.type, f.name, FilterOrigin::Flag, resolve));
+    if (!request.sources.empty()) {
+        std::vector<Xapian::Query> sources;
+        for (const std::string& s : request.sources) {
+            if (trim(s).empty()) throw UsageError("--source needs a name");
+            sources.emplace_back(schema::source_term(trim(s)));
+        }
+        filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
+    }
+    // No words but filters: list what they let through (the caller sorts it newest first).
     if (parsed.empty()) parsed = Xapian::Query::MatchAll;
-    return Xapian::Query(Xapian::Query::OP_FILTER, parsed, date_filter(request.dates));
+    Xapian::Query filter =
+        filters.size() == 1 ? filters.front()
+                            : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    return Xapian::Query(Xapian::Query::OP_FILTER, parsed, filter);
 }
 
 }  // namespace news::searcher

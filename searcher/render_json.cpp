@@ -32,6 +32,30 @@ nlohmann::json hit_to_json(const Hit& hit) {
     return j;
 }
 
+nlohmann::json facets_to_json(const FacetResult& facets) {
+    nlohmann::json j = nlohmann::json::object();
+    auto list = [&](const char* name, const std::optional<std::vector<FacetEntry>>& entries) {
+        if (!entries) return;
+        nlohmann::json a = nlohmann::json::array();
+        for (const FacetEntry& e : *entries)
+            a.push_back({{"name", e.name}, {"count", e.count}});
+        j[name] = std::move(a);
+    };
+    list("person", facets.person);
+    list("org", facets.org);
+    list("place", facets.place);
+    list("source", facets.source);
+    if (facets.date) {
+        nlohmann::json buckets = nlohmann::json::array();
+        for (const DateBucket& b : facets.date->buckets)
+            buckets.push_back({{"bucket", b.bucket}, {"count", b.count}});
+        j["date"] = {{"by", std::string(granularity_name(facets.date->by))},
+                     {"buckets", std::move(buckets)},
+                     {"undated", facets.date->undated}};
+    }
+    return j;
+}
+
 nlohmann::json summary_to_json(const SearchResult& result) {
     nlohmann::json j;
     j["type"] = "summary";
@@ -41,6 +65,9 @@ nlohmann::json summary_to_json(const SearchResult& result) {
     j["offset"] = result.offset;
     j["limit"] = result.limit;
     j["elapsed_ms"] = result.elapsed_ms;
+    // Only when asked for or when there is something to say, so older readers see no change.
+    if (result.facets) j["facets"] = facets_to_json(*result.facets);
+    if (!result.notes.empty()) j["notes"] = result.notes;
     return j;
 }
 

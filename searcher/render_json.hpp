@@ -13,6 +13,10 @@
 namespace news::searcher {
 
 nlohmann::json hit_to_json(const Hit& hit);
+// {"person": [{"name", "count"}, ...], "org", "place", "source", "date": {"by", "buckets":
+// [{"bucket", "count"}, ...], "undated"}}: the facets asked for, and only those.
+nlohmann::json facets_to_json(const FacetResult& facets);
+// The summary line; "facets" is there when facets were asked for, "notes" when there are any.
 nlohmann::json summary_to_json(const SearchResult& result);
 
 void render_json(const SearchResult& result, std::ostream& out);

@@ -150,7 +150,110 @@ void render_hit(const Hit& hit, std::size_t rank_width, const TextStyle& style, 
     render_snippet(hit.snippet, indent, style.width, paint, out);
 }
 
+// Cuts text to `max` columns, "…" marking the cut.
+std::string fit(std::string_view s, std::size_t max) {
+    if (columns(s) <= max) return std::string(s);
+    std::string out;
+    std::size_t cols = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        bool lead = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+        if (lead && ++cols > max - 1) break;
+        out += s[i];
+    }
+    return out + "…";
+}
+
+constexpr std::size_t kMaxNameColumns = 40;
+constexpr std::size_t kMaxChartWidth = 80;
+
+void render_list(std::string_view heading, const std::vector<FacetEntry>& entries, Painter& paint,
+                 std::ostream& out) {
+    paint.styled(kBold, heading);
+    out << '\n';
+    if (entries.empty()) {
+        out << "  (none)\n";
+        return;
+    }
+    std::vector<std::string> names, counts;
+    std::size_t name_w = 0, count_w = 0;
+    for (const FacetEntry& e : entries) {
+        names.push_back(fit(printable(e.name.empty() ? "(unnamed)" : e.name), kMaxNameColumns));
+        counts.push_back(with_commas(e.count));
+        name_w = std::max(name_w, columns(names.back()));
+        count_w = std::max(count_w, counts.back().size());
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        out << "  " << names[i] << std::string(name_w - columns(names[i]) + 2, ' ')
+            << std::string(count_w - counts[i].size(), ' ') << counts[i] << '\n';
+    }
+}
+
 }  // namespace
+
+std::vector<std::string> date_bar_chart(const DateFacet& dates, std::size_t width) {
+    static const char* const kEighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+    static const std::string kFull = "█";
+    std::vector<std::string> rows;
+    if (dates.buckets.empty()) return rows;
+    width = std::min(width, kMaxChartWidth);
+    std::size_t label_w = 0;
+    Xapian::doccount max = 0;
+    for (const DateBucket& b : dates.buckets) {
+        label_w = std::max(label_w, columns(b.bucket));
+        max = std::max(max, b.count);
+    }
+    const std::size_t count_w = with_commas(max).size();
+    // bucket, two spaces, the bar, one space, the count.
+    const std::size_t fixed = label_w + 2 + 1 + count_w;
+    const std::size_t bar_w = width > fixed + 10 ? width - fixed : 10;
+    for (const DateBucket& b : dates.buckets) {
+        std::string row = b.bucket + std::string(label_w - columns(b.bucket) + 2, ' ');
+        std::size_t eighths = 0;
+        if (max > 0 && b.count > 0) {
+            eighths = static_cast<std::size_t>(
+                (static_cast<double>(b.count) * static_cast<double>(bar_w * 8)) /
+                    static_cast<double>(max) +
+                0.5);
+            eighths = std::clamp<std::size_t>(eighths, 1, bar_w * 8);
+        }
+        for (std::size_t i = 0; i < eighths / 8; ++i)
+            row += kFull;
+        row += kEighths[eighths % 8];
+        if (eighths > 0) row += ' ';
+        row += with_commas(b.count);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+void render_facets(const FacetResult& facets, const TextStyle& style, std::ostream& out) {
+    Painter paint(out, style.color);
+    bool first = true;
+    auto block = [&](std::string_view heading, const std::optional<std::vector<FacetEntry>>& list) {
+        if (!list) return;
+        if (!first) out << '\n';
+        first = false;
+        render_list(heading, *list, paint, out);
+    };
+    block("People", facets.person);
+    block("Organisations", facets.org);
+    block("Places", facets.place);
+    block("Sources", facets.source);
+    if (facets.date) {
+        if (!first) out << '\n';
+        paint.styled(kBold, "Dates by " + std::string(granularity_name(facets.date->by)));
+        out << '\n';
+        // Indented like the lists, the whole row still within 80 columns.
+        const std::size_t width = std::clamp<std::size_t>(style.width, 24, kMaxChartWidth) - 2;
+        std::vector<std::string> rows = date_bar_chart(*facets.date, width);
+        if (rows.empty()) out << "  (none)\n";
+        for (const std::string& row : rows)
+            out << "  " << row << '\n';
+        if (facets.date->undated > 0) {
+            out << "  (" << with_commas(facets.date->undated) << " without a date)\n";
+        }
+    }
+}
 
 bool use_color(ColorMode mode, bool stdout_is_tty, const char* no_color, const char* term) {
     switch (mode) {
@@ -203,6 +306,10 @@ void render_text(const SearchResult& result, const TextStyle& style, std::ostrea
     }
     paint.styled(kDim, footer);
     out << '\n';
+    if (result.facets && result.matched_lower_bound > 0) {
+        out << '\n';
+        render_facets(*result.facets, style, out);
+    }
 }
 
 }  // namespace news::searcher

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "search.hpp"
 
@@ -25,6 +27,15 @@ bool use_color(ColorMode mode, bool stdout_is_tty, const char* no_color, const c
 // The style for stdout in this process: colour per use_color, width from the terminal.
 TextStyle stdout_style(ColorMode mode);
 
+// Prints the hits, then the footer, then the facets (when the result has them).
 void render_text(const SearchResult& result, const TextStyle& style, std::ostream& out);
+
+// The facets alone: one block per facet, names with their counts, and the dates as a bar chart.
+void render_facets(const FacetResult& facets, const TextStyle& style, std::ostream& out);
+
+// The date facet as rows of at most `width` columns (never more than 80): the bucket, a bar of
+// block characters (eighth blocks for the fraction at its end) as long as the count is against
+// the largest, and the count. Rows without the trailing newline.
+std::vector<std::string> date_bar_chart(const DateFacet& dates, std::size_t width);
 
 }  // namespace news::searcher

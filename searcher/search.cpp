@@ -34,6 +34,37 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, SnippetMaker& sni
     return hit;
 }
 
+std::string_view kind_word(EntityType type) {
+    switch (type) {
+        case EntityType::Person:
+            return "person";
+        case EntityType::Organization:
+            return "organisation";
+        case EntityType::Place:
+            return "place";
+    }
+    return "entity";
+}
+
+// A name as messages quote it: one line, not too long.
+std::string quote_name(std::string_view name) {
+    std::string out;
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        auto u = static_cast<unsigned char>(name[i]);
+        if ((u & 0xC0) != 0x80 && ++chars > 60) {
+            out += "…";
+            break;
+        }
+        out += u < 0x20 ? ' ' : name[i];
+    }
+    return "\"" + out + "\"";
+}
+
+std::string articles(unsigned n) {
+    return std::to_string(n) + (n == 1 ? " article" : " articles");
+}
+
 Xapian::doccount to_doccount(std::size_t n) {
     return static_cast<Xapian::doccount>(
         std::min<std::size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
@@ -62,14 +93,57 @@ Xapian::Database open_database(const std::string& path) {
     return db;
 }
 
+Xapian::Query resolve_entity_filter(const Xapian::Database& db, EntityType type,
+                                    const std::string& name, FilterOrigin origin,
+                                    std::vector<std::string>& notes) {
+    std::vector<EntityCluster> clusters = resolve_entity(db, type, name);
+    const std::string_view field = entity_field(type);
+    if (clusters.empty()) {
+        notes.push_back("no " + std::string(kind_word(type)) + " called " + quote_name(name) +
+                        " in this archive");
+        return Xapian::Query(std::string(schema::entity_prefix(type)));  // matches nothing
+    }
+    if (clusters.size() > 1) {
+        constexpr std::size_t kShown = 8;
+        std::string message = quote_name(name) + " may mean: ";
+        for (std::size_t i = 0; i < clusters.size() && i < kShown; ++i) {
+            if (i > 0) message += ", ";
+            message += clusters[i].name + " (" + articles(clusters[i].documents) + ")";
+        }
+        if (clusters.size() > kShown)
+            message += " and " + std::to_string(clusters.size() - kShown) + " more";
+        message += "; say which with ";
+        message += origin == FilterOrigin::Flag ? "--" + std::string(field) + " "
+                                                : std::string(field) + ":";
+        message += quote_name(clusters.front().name);
+        throw UsageError(message);
+    }
+    std::vector<Xapian::Query> terms;
+    for (const std::string& key : clusters.front().keys)
+        terms.emplace_back(schema::entity_term(type, key));
+    if (terms.empty()) return Xapian::Query(std::string(schema::entity_prefix(type)));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
+    SearchResult result;
     // Languages libstemmer lacks ("pl", "zh") search unstemmed, as their articles are indexed.
     Xapian::Stem stemmer = stemmer_for_language(request.language);
-    Xapian::Query query = build_query(request.query, stemmer);
+    EntityResolver resolve = [&](EntityType type, const std::string& name, FilterOrigin origin) {
+        return resolve_entity_filter(db, type, name, origin, result.notes);
+    };
+    Xapian::Query query = build_query(request.query, stemmer, resolve);
 
+    // Facets count every match, so the match runs to the end however small the page. (The spy
+    // outlives the Enquire that points to it.)
+    std::unique_ptr<FacetSpy> spy;
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
+    if (request.facets.any()) {
+        spy = make_facet_spy(request.facets, db);
+        enquire.add_matchspy(spy.get());
+    }
     if (request.sort == SortOrder::Date) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     } else {
@@ -80,13 +154,15 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
     try {
         // With --limit 0 nothing is fetched, but at least one match is still looked for so the
         // exit code can say whether anything matched.
+        Xapian::doccount check_at_least = request.limit == 0 ? 1 : 0;
+        if (spy) check_at_least = db.get_doccount();
         mset = enquire.get_mset(to_doccount(request.offset), to_doccount(request.limit),
-                                request.limit == 0 ? 1 : 0);
+                                check_at_least);
     } catch (const Xapian::WildcardError& e) {
         throw UsageError("bad query: " + e.get_msg());
     }
+    if (spy) result.facets = collect_facets(*spy, request.facets, db);
 
-    SearchResult result;
     result.query = query.get_description();
     result.estimated_total = mset.get_matches_estimated();
     result.matched_lower_bound = mset.get_matches_lower_bound();

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
+#include "facets.hpp"
 #include "query.hpp"
 #include "snippet.hpp"
 
@@ -26,6 +28,7 @@ struct SearchRequest {
     SortOrder sort = SortOrder::Relevance;
     std::string language = "en";  // stemming language of query and snippets
     SnippetOptions snippet;
+    FacetRequest facets;  // none by default
 };
 
 struct Hit {
@@ -52,13 +55,27 @@ struct SearchResult {
     std::size_t offset = 0;
     std::size_t limit = 0;
     double elapsed_ms = 0;
+    // Counts over every match, when facets were asked for.
+    std::optional<FacetResult> facets;
+    // Things the user should know that are not errors ("no person called ... in this
+    // archive"): main prints each on stderr.
+    std::vector<std::string> notes;
 };
 
 // Opens the database (a directory or a stub file listing shards). Throws news::Error with a
 // one-line message when there is none at `path` or it cannot be read.
 Xapian::Database open_database(const std::string& path);
 
-// Throws news::UsageError for a bad query or unknown stemming language.
+// The filter for an entity name, from the database's alias table (resolve_entity): the OR of
+// the keys' terms of the one entity the name means. A name the archive does not know gives a
+// filter that matches nothing, and a note for `notes`; a name several entities share is a
+// news::UsageError listing them ("\"Biden\" may mean: Joe Biden (41 articles), Hunter Biden (3
+// articles); say which with --person \"Joe Biden\"").
+Xapian::Query resolve_entity_filter(const Xapian::Database& db, EntityType type,
+                                    const std::string& name, FilterOrigin origin,
+                                    std::vector<std::string>& notes);
+
+// Throws news::UsageError for a bad query, an ambiguous name or unknown stemming language.
 SearchResult search(const Xapian::Database& db, const SearchRequest& request);
 
 }  // namespace news::searcher

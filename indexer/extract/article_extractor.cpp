@@ -5,6 +5,7 @@
 #include "../clean/encoding.hpp"
 #include "../clean/html_cleaner.hpp"
 #include "../clean/text_cleaner.hpp"
+#include "entities.hpp"
 #include "error.hpp"
 #include "html_metadata.hpp"
 #include "language.hpp"
@@ -33,7 +34,11 @@ std::string extract_html(const std::string& html, const RawRecord& record, Artic
     return meta.language;
 }
 
-void extract_text(const std::string& text, const RawRecord& record, Article& a) {
+void extract_text(const std::string& text, const RawRecord& record, bool verbatim, Article& a) {
+    if (verbatim) {
+        a.text = repair_utf8(text);
+        return;
+    }
     if (record.structured) {
         // The body of a structured record: keep its paragraphs, normalise the spacing.
         std::string out;
@@ -88,7 +93,7 @@ Article extract_article(const RawRecord& input, const ExtractOptions& options) {
         std::string charset = declared_charset(record.bytes);
         declared_language = extract_html(to_utf8(response.body, charset), record, a);
     } else {
-        extract_text(to_utf8(response.body, response.charset), record, a);
+        extract_text(to_utf8(response.body, response.charset), record, options.verbatim_text, a);
     }
 
     // Fields the input stated explicitly win over what extraction guessed.
@@ -112,8 +117,18 @@ Article extract_article(const RawRecord& input, const ExtractOptions& options) {
     std::string sample = a.title;
     sample += "\n\n";
     sample.append(a.text, 0, std::min(a.text.size(), kLanguageSampleBytes));
-    if (std::string lang = document_language(sample, declared_language); !lang.empty())
+    if (!options.language.empty())
+        a.language = options.language;
+    else if (!record.language.empty())
+        a.language = record.language;  // the input states it (a Reuters dump is English)
+    else if (std::string lang = document_language(sample, declared_language); !lang.empty())
         a.language = std::move(lang);
+
+    if (options.tagger != nullptr && a.language == "en" && !a.text.empty()) {
+        ArticleEntities found = group_mentions(a.text, options.tagger->tag(a.text));
+        a.entities = std::move(found.entities);
+        a.acronyms = std::move(found.acronyms);
+    }
     return a;
 }
 

@@ -768,6 +768,7 @@ struct Candidate {
     Date date;
     std::optional<Date> month_first;
     bool from_attribute = false;  // <time datetime>, itemprop content, abbr title
+    bool hidden = false;          // ... of an element that shows no text (<meta itemprop>)
     unsigned flags = 0;
     DateLabel label = DateLabel::None;
     size_t pos = 0;           // where in the page's visible text it stands
@@ -963,8 +964,8 @@ class PageDates {
         text = text.substr(0, kMaxScriptBytes - m_script_bytes);
         m_script_bytes += text.size() + 1;
         for (std::string_view key :
-             {"datePublished", "published_at", "publishedAt", "publishDate", "publish_date",
-              "date_published", "publicationDate", "pubDate"}) {
+             {"datePublished", "published_at", "publishedAt", "publishDate", "publishedDate",
+              "publish_date", "date_published", "publicationDate", "pubDate"}) {
             std::string v = find_json_string(text, key);
             if (v.empty()) continue;
             if (std::optional<Date> d = parse_date(v)) {
@@ -1023,6 +1024,7 @@ class PageDates {
         Candidate c;
         c.date = *d;
         c.from_attribute = true;
+        c.hidden = t == GUMBO_TAG_META || n->v.element.children.length == 0;
         c.flags = f;
         c.date_len = 10;
         m_pending.push_back({c, m_block.size()});
@@ -1228,13 +1230,6 @@ std::vector<Candidate*> weigh_shown(PageDates& page, const DateEvidence& evidenc
     const std::optional<size_t> anchor = page.anchor();
     std::vector<Candidate*> kept;
     for (Candidate& c : page.candidates()) {
-        if (!plausible(c.date, today)) continue;
-        if (c.label == DateLabel::Updated) continue;
-        if ((c.flags & kModHint) && c.label != DateLabel::Published) continue;
-        if (c.flags & kQuoted) continue;
-        if (page.in_furniture(c) || page.in_comments(c)) continue;
-        if (!stated(c, anchor)) continue;
-        if (looks_like_today(c, page, anchor)) continue;
         // A numeric date that reads both ways ("06/01/2020"): the declared day, the URL's
         // month, else the page's locale decides.
         if (c.month_first) {
@@ -1249,6 +1244,15 @@ std::vector<Candidate*> weigh_shown(PageDates& page, const DateEvidence& evidenc
                 month_first = month_first_locale(page.locale(), evidence.language);
             if (month_first) c.date = *c.month_first;
         }
+        if (!plausible(c.date, today)) continue;
+        if (c.label == DateLabel::Updated) continue;
+        // "Stand:" in an element named for the last change is the article's only date.
+        if ((c.flags & kModHint) && c.label != DateLabel::Published && c.label != DateLabel::AsOf)
+            continue;
+        if (c.flags & kQuoted) continue;
+        if (page.in_furniture(c) || page.in_comments(c)) continue;
+        if (!stated(c, anchor)) continue;
+        if (looks_like_today(c, page, anchor)) continue;
         c.score = score_of(c, anchor);
         kept.push_back(&c);
     }
@@ -1282,26 +1286,116 @@ std::vector<Candidate*> weigh_shown(PageDates& page, const DateEvidence& evidenc
     return kept;
 }
 
-// Whether the best shown date overrules the declared one: it stands next to the headline, days
-// away from the declared date (a zone cannot explain it), and the page nowhere shows the declared
-// day: the metadata is a template's or a republication's. It needs a strong score, or another
-// declaration naming its day; it never wins when it is the declared modification alone.
+// Whether two dates may state one moment seen from two time zones: the same day, or a day apart
+// when their clock times (if both give one) are at most 15 hours apart. "25.01.2022 - 14:45"
+// and "26.01.2022 14:30" are two moments.
+bool zone_apart(const Date& a, const Date& b) {
+    long days = std::abs(day_number(a) - day_number(b));
+    if (days != 1) return days == 0;
+    if (!a.has_time || !b.has_time) return true;
+    return std::abs(*local_minutes(a) - *local_minutes(b)) <= 15 * 60;
+}
+
+// Whether the best shown date overrules the declared one: it stands next to the headline, away
+// from the declared date (a zone cannot explain it), and the page nowhere shows the declared
+// day: the metadata is a template's, a republication's, or the first draft's while the page
+// shows the day of its revision. It needs a strong score, or another declaration naming its day.
 bool overrules(const Candidate& best, const Date& declared, const DateEvidence& evidence,
                const std::vector<Candidate>& shown, std::optional<size_t> anchor) {
     if (best.score < kThreshold || !near_anchor(best, anchor)) return false;
-    if (std::abs(day_number(best.date) - day_number(declared)) <= 1) return false;
+    if (zone_apart(best.date, declared)) return false;
     bool published = false;
     for (const std::string& p : evidence.published)
         if (auto d = parse_date(p); d && same_day(*d, best.date)) published = true;
-    if (!published) {
-        for (const std::string& m : evidence.modified)
-            if (auto d = parse_date(m); d && same_day(*d, best.date)) return false;
-    }
     for (const Candidate& c : shown) {
-        if (std::abs(day_number(c.date) - day_number(declared)) <= 1) return false;
+        if (same_day(c.date, best.date)) continue;
+        if (zone_apart(c.date, declared)) return false;
         if (c.month_first && same_day(*c.month_first, declared)) return false;
     }
     return published || best.score >= kOverride;
+}
+
+// A date a reader sees: written in the text, or an element's attribute over its own text.
+bool visible(const Candidate& c) {
+    return !c.hidden;
+}
+
+// A shown date that may tell of the page, not of a comment, a quoted post or a menu.
+bool own_shown(const Candidate& c, const PageDates& page, const Date& today) {
+    return visible(c) && plausible(c.date, today) && !(c.flags & kQuoted) &&
+           !page.in_furniture(c) && !page.in_comments(c);
+}
+
+// The update date a page shows next to its headline ("Updated May 6, 2019"), when it is the
+// only date shown there: no date line next to the headline, no "Published" label, and the
+// declared publication day nowhere in the text. Readers (and archives) date such a page by that
+// update; the declared publication is then a first draft's or a template's.
+std::optional<Date> shown_update_only(const PageDates& page, const std::vector<Candidate*>& kept,
+                                      const DateEvidence& evidence, const Date& today) {
+    const std::optional<size_t> anchor = page.anchor();
+    const Candidate* update = nullptr;
+    for (const Candidate& c : page.candidates()) {
+        if (c.label == DateLabel::Updated && own_shown(c, page, today) && near_anchor(c, anchor)) {
+            update = &c;
+            break;
+        }
+    }
+    if (!update) return std::nullopt;
+    for (const Candidate* c : kept)
+        if (visible(*c) && near_anchor(*c, anchor)) return std::nullopt;
+    std::vector<Date> declared;
+    for (const std::string& p : evidence.published)
+        if (auto d = parse_date(p)) declared.push_back(*d);
+    for (const Candidate& c : page.candidates()) {
+        if (!visible(c) || c.label == DateLabel::Updated) continue;
+        if (c.label == DateLabel::Published) return std::nullopt;
+        if ((c.flags & kModHint) && c.label == DateLabel::None) continue;
+        for (const Date& d : declared)
+            if (same_day(c.date, d)) return std::nullopt;
+    }
+    return update->date;
+}
+
+// The one day all the shown dates that pass `test` name, if they name one.
+template <typename Test>
+std::optional<Date> sole_day(const PageDates& page, Test test) {
+    const Candidate* first = nullptr;
+    for (const Candidate& c : page.candidates()) {
+        if (!test(c)) continue;
+        if (first && !same_day(first->date, c.date)) return std::nullopt;
+        if (!first) first = &c;
+    }
+    if (!first) return std::nullopt;
+    return first->date;
+}
+
+// What a page without a declared, URL or well-placed date still says, most telling first: a date
+// labelled "Published" in a side column (a blog's post info), the page's lone date line when no
+// other date stands outside its menus, and, last, the lone day of its "last updated" lines (a
+// wiki's or a policy page's only date).
+std::optional<Date> last_resort(const PageDates& page, const Date& today) {
+    if (auto d = sole_day(page, [&](const Candidate& c) {
+            return c.label == DateLabel::Published && visible(c) && plausible(c.date, today) &&
+                   !(c.flags & kQuoted) && !page.in_comments(c);
+        }))
+        return d;
+    const Candidate* line = nullptr;
+    bool others = false;
+    for (const Candidate& c : page.candidates()) {
+        if (!own_shown(c, page, today) || (c.flags & kModHint)) continue;
+        if (!line) {
+            line = &c;
+        } else if (!same_day(line->date, c.date)) {
+            others = true;
+            break;
+        }
+    }
+    if (line && !others && line->label == DateLabel::None && standalone(*line) &&
+        line->opens_block && !line->two_digit_year)
+        return line->date;
+    return sole_day(page, [&](const Candidate& c) {
+        return c.label == DateLabel::Updated && own_shown(c, page, today);
+    });
 }
 
 }  // namespace
@@ -1506,6 +1600,7 @@ std::optional<Date> find_publication_date(const HtmlDocument& doc, const DateEvi
     }
 
     std::vector<Candidate*> kept = weigh_shown(page, evidence, declared, in_url, today);
+    if (std::optional<Date> d = shown_update_only(page, kept, evidence, today)) return d;
     const Candidate* best = nullptr;
     for (const Candidate* c : kept)
         if (in_url_month(c->date) && (!best || c->score > best->score)) best = c;
@@ -1552,6 +1647,7 @@ std::optional<Date> find_publication_date(const HtmlDocument& doc, const DateEvi
     if (const std::optional<Date>& d = page.script_date();
         d && plausible(*d, today) && in_url_month(*d))
         return d;
+    if (std::optional<Date> d = last_resort(page, today); d && in_url_month(*d)) return d;
     return std::nullopt;
 }
 

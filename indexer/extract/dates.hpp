@@ -3,12 +3,16 @@
 // in date-like elements and next to the headline, "Published:" labels, in many languages), its URL
 // (/2023/11/07/) and, last, the data its scripts carry. A declared date is trusted first, in the
 // publisher's own day when its UTC time crossed midnight (the URL's day or the page's local time
-// say which), unless a strong date shown next to the headline, days away, says otherwise. Without
-// a declaration the URL's day decides, else the best-placed shown date; the URL's year and month
-// rule out shown dates of other months. Update dates ("Updated:", dateModified), comment dates,
-// dates in menus, sidebars and quoted posts, a site's "today" line above its menu, future dates
-// and dates before 1995 are never the answer. A wrong date is worse than none: weak or
-// conflicting evidence gives no date.
+// say which), unless a strong date shown next to the headline says otherwise: days away, or a day
+// away when both clock times rule out a zone (the declaration may be a first draft's while the
+// page shows its revision's day). Without a declaration the URL's day decides, else the
+// best-placed shown date; the URL's year and month rule out shown dates of other months. Update
+// dates ("Updated:", dateModified) count only when they are all a page shows: an "Updated May 6,
+// 2019" alone next to the headline, with the declared day nowhere in the text, dates the page;
+// on a page with no other evidence, a lone "last updated" day does. Comment dates, dates in
+// menus, sidebars and quoted posts (bar a side column's "Published" line on a page with nothing
+// else), a site's "today" line above its menu, future dates and dates before 1995 are never the
+// answer. A wrong date is worse than none: weak or conflicting evidence gives no date.
 #pragma once
 
 #include <cstddef>

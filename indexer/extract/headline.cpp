@@ -127,25 +127,62 @@ std::string heading_text(const GumboNode* node, unsigned first = 0, unsigned las
     return visible_text(out);
 }
 
-// The pieces of a heading laid out apart: kicker, headline, subtitle ("<span class=dachzeile>
-// Rheinmetall</span> <span class=headline>Data stolen</span>"). They are the children of the
-// heading's innermost single wrapper (<h1><a><span>..</span><span>..</span></a></h1>) split
-// where the text breaks; fewer than two pieces give none.
-std::vector<std::string> heading_parts(const GumboNode* node) {
+// The tags that hold no text a reader sees.
+bool is_unseen_tag(GumboTag t) {
+    return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_TEMPLATE ||
+           t == GUMBO_TAG_NOSCRIPT;
+}
+
+// The heading's innermost single wrapper (<h1><a><span>..</span></a></h1> -> the span).
+const GumboNode* heading_root(const GumboNode* node) {
     const GumboNode* root = node;
     for (;;) {
         const GumboNode* only = nullptr;
         size_t elements = 0;
         for (unsigned i = 0; i < root->v.element.children.length; ++i) {
             const auto* c = static_cast<const GumboNode*>(root->v.element.children.data[i]);
-            if (c->type == GUMBO_NODE_ELEMENT && !is_hidden_text(c)) {
+            if (c->type == GUMBO_NODE_ELEMENT && !is_hidden_text(c) &&
+                !is_unseen_tag(c->v.element.tag)) {
                 only = c;
                 ++elements;
             }
         }
-        if (elements != 1 || has_own_text(root)) break;
+        if (elements != 1 || has_own_text(root)) return root;
         root = only;
     }
+}
+
+// The text after a kicker set inline before the heading's own text ("<em>Holocaust-Gedenktag
+// </em>Erinnerung an die Opfer"): the first thing shown is an element, text of the heading's
+// own follows it. "" for other headings.
+std::string text_after_kicker(const GumboNode* node) {
+    const GumboNode* root = heading_root(node);
+    if (!has_own_text(root)) return {};
+    const unsigned count = root->v.element.children.length;
+    for (unsigned i = 0; i < count; ++i) {
+        const auto* c = static_cast<const GumboNode*>(root->v.element.children.data[i]);
+        if (c->type == GUMBO_NODE_WHITESPACE || c->type == GUMBO_NODE_COMMENT) continue;
+        if (c->type != GUMBO_NODE_ELEMENT) return {};  // the heading starts with its own text
+        GumboTag t = c->v.element.tag;
+        if (is_unseen_tag(t) || is_hidden_text(c)) continue;
+        if (t == GUMBO_TAG_BR || t == GUMBO_TAG_IMG) return {};
+        for (unsigned j = i + 1; j < count; ++j) {
+            const auto* after = static_cast<const GumboNode*>(root->v.element.children.data[j]);
+            if (after->type != GUMBO_NODE_TEXT && after->type != GUMBO_NODE_CDATA) continue;
+            if (visible_text(after->v.text.text).empty()) continue;
+            return heading_text(root, i + 1);
+        }
+        return {};
+    }
+    return {};
+}
+
+// The pieces of a heading laid out apart: kicker, headline, subtitle ("<span class=dachzeile>
+// Rheinmetall</span> <span class=headline>Data stolen</span>"). They are the children of the
+// heading's innermost single wrapper (<h1><a><span>..</span><span>..</span></a></h1>) split
+// where the text breaks; fewer than two pieces give none.
+std::vector<std::string> heading_parts(const GumboNode* node) {
+    const GumboNode* root = heading_root(node);
     std::vector<std::string> parts;
     unsigned start = 0;
     auto flush = [&](unsigned end) {
@@ -165,20 +202,50 @@ std::vector<std::string> heading_parts(const GumboNode* node) {
     return parts;
 }
 
-// "/", "index.html" or "https://www.example.com/" on example.com: the front page.
+// "/", "index.html" or "https://www.example.com/" on example.com: the front page. When the
+// page's host is unknown (a saved page without a canonical link), any site's root is taken
+// for its own; a link on another host of the same site ("blog.example.com") counts too.
 bool is_home_link(std::string_view href, std::string_view home_host) {
+    while (!href.empty() && (href.front() == ' ' || href.front() == '\n' || href.front() == '\t'))
+        href.remove_prefix(1);
+    while (!href.empty() && (href.back() == ' ' || href.back() == '\n' || href.back() == '\t'))
+        href.remove_suffix(1);
+    href = unarchived_url(href);
     if (href == "/" || href == "./" || href.starts_with("/index.") || href.starts_with("index."))
         return true;
     size_t scheme = href.find("://");
-    if (home_host.empty() || scheme == std::string_view::npos) return false;
+    if (scheme == std::string_view::npos) return false;
     std::string_view rest = href.substr(scheme + 3);
-    size_t slash = rest.find('/');
+    size_t slash = rest.find_first_of("/?#");
     std::string_view path = slash == std::string_view::npos ? "" : rest.substr(slash);
-    return (path.empty() || path == "/" || path.starts_with("/index.")) &&
-           schema::host_of_url(href) == home_host;
+    if (!(path.empty() || path == "/" || path.starts_with("/index."))) return false;
+    if (home_host.empty()) return true;
+    std::string host = schema::host_of_url(href);
+    auto within = [](std::string_view sub, std::string_view site) {
+        return sub.size() > site.size() && sub.ends_with(site) &&
+               sub[sub.size() - site.size() - 1] == '.';
+    };
+    return host == home_host || within(host, home_host) || within(home_host, host);
+}
+
+bool is_breadcrumb_name(std::string_view value) {
+    return has_word(value, {"breadcrumb", "breadcrumbs", "crumbs"});
 }
 
 }  // namespace
+
+std::string_view unarchived_url(std::string_view url) {
+    constexpr std::string_view kArchive = "archive.org/web/";
+    size_t at = url.find(kArchive);
+    size_t scheme = url.find("://");
+    if (at == std::string_view::npos || (scheme != std::string_view::npos && at > scheme + 12))
+        return url;
+    size_t slash = url.find('/', at + kArchive.size());
+    if (slash == std::string_view::npos) return url;
+    std::string_view inner = url.substr(slash + 1);
+    if (inner.starts_with("http://") || inner.starts_with("https://")) return inner;
+    return url;
+}
 
 // Where a heading stands: the article's headline sits in the article, a site's name in the
 // masthead or a logo link, section names in menus and sidebars.
@@ -190,8 +257,10 @@ Heading read_heading(const GumboNode* n, int level, std::string_view home_host) 
     h.level = level;
     h.text = heading_text(n);
     h.parts = heading_parts(n);
+    h.after_kicker = text_after_kicker(n);
     std::string_view cls = attribute(n, "class");
     std::string_view id = attribute(n, "id");
+    h.breadcrumb = is_breadcrumb_name(cls) || is_breadcrumb_name(id);
     std::string prop = lower(attribute(n, "itemprop"));
     h.masthead = has_substring(cls, kMasthead) || has_substring(id, kMasthead);
     h.marked = !h.masthead &&
@@ -200,12 +269,18 @@ Heading read_heading(const GumboNode* n, int level, std::string_view home_host) 
     // A heading that is (or holds) a link to the site's front page is the site's name.
     walk(n, [&](const GumboNode* c) {
         if (c->type != GUMBO_NODE_ELEMENT) return false;
-        if (c->v.element.tag == GUMBO_TAG_A && is_home_link(attribute(c, "href"), home_host))
+        if (c->v.element.tag != GUMBO_TAG_A) return true;
+        if (has_word(attribute(c, "rel"), {"home"}) ||
+            is_home_link(attribute(c, "href"), home_host)) {
             h.masthead = true;
-        return true;
+            // The whole heading is the link: its text is the site's name.
+            if (!h.home_link) h.home_link = title_key(heading_text(c)) == title_key(h.text);
+        }
+        return false;
     });
     // A <header> is the page's masthead unless it is the article's own header.
     bool in_header = false;
+    int depth = 0;
     for (const GumboNode* p = n->parent; p; p = p->parent) {
         if (p->type != GUMBO_NODE_ELEMENT) continue;
         GumboTag t = p->v.element.tag;
@@ -224,6 +299,9 @@ Heading read_heading(const GumboNode* n, int level, std::string_view home_host) 
         if (t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE ||
             is_furniture_name(cls) || is_furniture_name(id))
             h.furniture = true;
+        // A trail's own list, not a wrapper far up that holds the trail and the article.
+        if (++depth <= 3 && (is_breadcrumb_name(cls) || is_breadcrumb_name(id)))
+            h.breadcrumb = true;
         if (article) continue;
         if (has_substring(cls, kMasthead) || has_substring(id, kMasthead)) h.masthead = true;
         if (t == GUMBO_TAG_HEADER || has_class(cls, kPageHeader) || has_class(id, kPageHeader))
@@ -295,13 +373,37 @@ std::vector<std::pair<size_t, size_t>> segments(std::string_view s) {
     return out;
 }
 
-// Keys of every run of consecutive pieces: "A | B | C" gives A, B, C, "A | B", "B | C", all.
-std::vector<std::string> run_keys(std::string_view s) {
-    std::vector<std::string> out;
+// A run of a title's pieces, by its key; `step` when it is a step of a trail on the way to the
+// page ("Section" in "Site - Section » Headline" or "Headline « Section"), not the page itself.
+struct Run {
+    std::string key;
+    bool step = false;
+};
+
+// True when the separator between `end` and `next` points on along a trail (" » ", " > ") or,
+// with `back`, back along one (" « ").
+bool trail_separator(std::string_view s, size_t end, size_t next, bool back) {
+    std::string_view sep = s.substr(end, next - end);
+    while (!sep.empty() && sep.front() == ' ')
+        sep.remove_prefix(1);
+    while (!sep.empty() && sep.back() == ' ')
+        sep.remove_suffix(1);
+    if (back) return sep == "\xC2\xAB" || sep == "<" || sep == "\xE2\x80\xB9";
+    return sep == "\xC2\xBB" || sep == ">" || sep == "\xE2\x80\xBA";
+}
+
+// Every run of consecutive pieces: "A | B | C" gives A, B, C, "A | B", "B | C", all.
+std::vector<Run> run_keys(std::string_view s) {
+    std::vector<Run> out;
     auto segs = segments(s);
     for (size_t i = 0; i < segs.size(); ++i)
-        for (size_t j = i; j < segs.size(); ++j)
-            out.push_back(title_key(s.substr(segs[i].first, segs[j].second - segs[i].first)));
+        for (size_t j = i; j < segs.size(); ++j) {
+            bool step = (j + 1 < segs.size() &&
+                         trail_separator(s, segs[j].second, segs[j + 1].first, false)) ||
+                        (i > 0 && trail_separator(s, segs[i - 1].second, segs[i].first, true));
+            out.push_back(
+                {title_key(s.substr(segs[i].first, segs[j].second - segs[i].first)), step});
+        }
     return out;
 }
 
@@ -338,14 +440,16 @@ std::string alnum_key(std::string_view s) {
 // One declared title (og:title, JSON-LD headline, <title>) with the keys it agrees with.
 struct Declared {
     std::string key;
-    std::vector<std::string> runs;
+    std::vector<Run> runs;
 };
 
 // How strongly a declared title backs a candidate: 2 when they are the same, 1 when the
 // candidate is one or more of its pieces ("Headline" in "Kicker: Headline | Site").
 int backing(const Declared& d, const std::string& key) {
-    if (d.key == key) return 2;
-    return std::find(d.runs.begin(), d.runs.end(), key) != d.runs.end() ? 1 : 0;
+    if (d.key == key) return 3;
+    for (const Run& r : d.runs)
+        if (r.key == key) return r.step ? 1 : 2;
+    return 0;
 }
 
 // One title starts with the other, which is at least half of it ("Headline" and "Headline in
@@ -378,6 +482,12 @@ SiteNames::SiteNames(const std::string& site_name, const std::string& host) {
     }
 }
 
+void SiteNames::add(std::string_view name) {
+    std::string k = alnum_key(name);
+    if (!k.empty() && std::find(m_names.begin(), m_names.end(), k) == m_names.end())
+        m_names.push_back(std::move(k));
+}
+
 bool SiteNames::is_site(std::string_view text) const {
     std::string k = alnum_key(text);
     return k.empty() || std::find(m_names.begin(), m_names.end(), k) != m_names.end();
@@ -394,15 +504,48 @@ bool SiteNames::has_site_piece(std::string_view text) const {
 std::string SiteNames::strip(std::string_view text) const {
     auto segs = segments(text);
     size_t first = 0, last = segs.size();
-    auto piece = [&](size_t i) {
-        return text.substr(segs[i].first, segs[i].second - segs[i].first);
+    auto run = [&](size_t i, size_t j) {  // pieces [i, j)
+        return text.substr(segs[i].first, segs[j - 1].second - segs[i].first);
     };
-    while (last - first > 1 && is_site(piece(last - 1)))
-        --last;
-    while (last - first > 1 && is_site(piece(first)))
-        ++first;
-    return collapse_whitespace(
-        text.substr(segs[first].first, segs[last - 1].second - segs[first].first));
+    // The separator after piece i, without its spaces.
+    auto separator = [&](size_t i) {
+        std::string_view sep = text.substr(segs[i].second, segs[i + 1].first - segs[i].second);
+        while (!sep.empty() && sep.front() == ' ')
+            sep.remove_prefix(1);
+        while (!sep.empty() && sep.back() == ' ')
+            sep.remove_suffix(1);
+        return sep;
+    };
+    // A site's name at either end, in one piece or several ("Salsa - Rueda in Berlin").
+    bool front_cut = false;
+    for (bool cut = true; cut && last - first > 1;) {
+        cut = false;
+        for (size_t k = last - first - 1; k >= 1 && !cut; --k) {
+            if (is_site(run(last - k, last))) {
+                last -= k;
+                cut = true;
+            } else if (is_site(run(first, first + k))) {
+                first += k;
+                cut = front_cut = true;
+            }
+        }
+    }
+    // "Headline : Site | Tagline | Since 2005": the name in the middle ends the headline.
+    for (size_t i = first + 1; i + 1 < last; ++i)
+        if (!title_key(run(i, i + 1)).empty() && is_site(run(i, i + 1))) {
+            last = i;
+            break;
+        }
+    // "Site » Blog Archive » Headline": a trail from the name down to the page; its last step
+    // is the page's title.
+    if (front_cut && last - first > 1) {
+        std::string_view sep = separator(first - 1);
+        bool trail = sep == "\xC2\xBB" || sep == ">" || sep == "\xE2\x80\xBA" || sep == "/";
+        for (size_t i = first; trail && i + 1 < last; ++i)
+            trail = separator(i) == sep;
+        if (trail) first = last - 1;
+    }
+    return collapse_whitespace(run(first, last));
 }
 
 std::string site_name_in_title(std::string_view title, std::string_view host) {
@@ -528,25 +671,38 @@ std::string choose_title_as_written(const TitleSources& s) {
     for (const Declared& d : declared)
         if (!site_name.empty() && title_key(site_name) == d.key) site_name.clear();
     SiteNames sites(site_name, s.host);
+    // A heading that is a link to the front page names the site ("<h1><a href=/>Krimiblog</a>"),
+    // unless the page declares that name as its own title (the front page itself).
+    for (const Heading& h : s.headings) {
+        if (!h.home_link) continue;
+        std::string key = title_key(h.text);
+        if (std::none_of(declared.begin(), declared.end(),
+                         [&](const Declared& d) { return d.key == key; }))
+            sites.add(h.text);
+    }
 
     // The heading (or piece of one) the declared titles back most, in the reader's form.
-    using Score = std::tuple<int, int, bool, bool, bool, bool, size_t, long>;
+    using Score = std::tuple<int, bool, int, bool, bool, bool, bool, size_t, long>;
     const std::string* best = nullptr;
     Score best_score{};
     for (size_t i = 0; i < s.headings.size(); ++i) {
         const Heading& h = s.headings[i];
+        if (h.home_link) continue;
         auto consider = [&](const std::string& form) {
             std::string key = title_key(form);
             if (key.size() < 2 || sites.is_site(form) || sites.has_site_piece(form)) return;
             int exact = 0, pieces = 0;
             for (const Declared& d : declared) {
                 int b = backing(d, key);
-                exact += b == 2;
-                pieces += (b == 1 ? 2 : 0) + (extends(d.key, key) ? 1 : 0);
+                exact += b == 3;
+                pieces += (b == 2 ? 2 : b == 1 ? 1 : 0) + (extends(d.key, key) ? 1 : 0);
             }
             if (exact + pieces == 0) return;
-            Score score{exact,        pieces,       h.level != 0, !h.masthead,
-                        !h.furniture, h.level == 1, form.size(),  -static_cast<long>(i)};
+            // The last step of a breadcrumb trail is often the headline, yet sometimes the
+            // page's short or SEO title beside the headline a declaration gives as well.
+            Score score{exact,        !h.breadcrumb, pieces,      h.level != 0,
+                        !h.masthead,  !h.furniture,  h.level == 1, form.size(),
+                        -static_cast<long>(i)};
             if (!best || score > best_score) {
                 best = &form;
                 best_score = score;
@@ -555,17 +711,21 @@ std::string choose_title_as_written(const TitleSources& s) {
         consider(h.text);
         for (const std::string& part : h.parts)
             consider(part);
+        if (!h.after_kicker.empty()) consider(h.after_kicker);
     }
     if (best) return *best;
 
     // Nothing agrees: the article's own h1 is what a reader takes for the headline, then the
     // declared og:title, a headline-sized h2 in the article, the JSON-LD headline, <title>.
     auto plausible = [&](const Heading& h) {
-        return !h.furniture && !h.masthead && !h.text.empty() && !sites.is_site(h.text) &&
-               !ends_with_colon(h.text);
+        return !h.furniture && !h.masthead && !h.breadcrumb && !h.text.empty() &&
+               !sites.is_site(h.text) && !ends_with_colon(h.text);
     };
+    // Many h1 are a list of teasers or of translations, where the first says little.
+    size_t h1 = std::count_if(s.headings.begin(), s.headings.end(),
+                              [&](const Heading& h) { return h.level == 1 && plausible(h); });
     for (const Heading& h : s.headings)
-        if (h.level == 1 && plausible(h)) return h.text;
+        if (h1 <= 3 && h.level == 1 && plausible(h)) return h.text;
     if (!s.og_title.empty()) return sites.strip(s.og_title);
     for (const Heading& h : s.headings)
         if (h.level == 2 && h.in_article && plausible(h)) return h.text;
@@ -574,10 +734,30 @@ std::string choose_title_as_written(const TitleSources& s) {
     return sites.strip(s.title_tag);
 }
 
+// A leading token of symbols only ("[> Jens Weber", "» Headline") is decoration, not title.
+std::string without_leading_symbols(std::string title) {
+    constexpr std::string_view kSymbols[] = {"[", "]", ">", "<", "|", "*", "~", "=", "#",
+                                             "\xC2\xBB", "\xE2\x80\xBA", "\xE2\x80\xA2",
+                                             "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xB6"};
+    size_t i = 0;
+    while (i < title.size()) {
+        size_t n = 0;
+        for (std::string_view sym : kSymbols)
+            if (title.compare(i, sym.size(), sym) == 0) {
+                n = sym.size();
+                break;
+            }
+        if (n == 0) break;
+        i += n;
+    }
+    if (i == 0 || i >= title.size() || title[i] != ' ') return title;
+    return title.substr(i + 1);
+}
+
 }  // namespace
 
 std::string choose_title(const TitleSources& s) {
-    return visible_text(choose_title_as_written(s));
+    return without_leading_symbols(visible_text(choose_title_as_written(s)));
 }
 
 }  // namespace news

@@ -22,6 +22,10 @@ struct Heading {
     bool masthead = false;           // inside the page header, a logo or a link to the home page
     bool in_article = false;         // inside <article>, <main> or an article/post/entry container
     bool marked = false;             // class, id or itemprop names it a headline or title
+    bool home_link = false;          // is or holds a link to the site's front page: its name
+    bool breadcrumb = false;         // a breadcrumb trail (its last step repeats the headline)
+    // The text after a leading inline kicker ("<em>Gedenktag </em>Erinnerung an ...").
+    std::string after_kicker;
 };
 
 struct TitleSources {
@@ -36,6 +40,10 @@ struct TitleSources {
 // Headings read for the title choice: enough for pages that open with rows of teasers.
 inline constexpr size_t kMaxHeadings = 32;
 inline constexpr size_t kMaxH2 = 12;
+
+// A page saved by the Wayback Machine names the archive's URL; the page's own is inside it
+// ("https://web.archive.org/web/2014/http://example.com/a" -> "http://example.com/a").
+std::string_view unarchived_url(std::string_view url);
 
 // Reads an h1/h2 (level 1/2) or an element marked itemprop=headline (level 0): its text as
 // shown, its pieces, and where it stands. `home_host` (the page's host) tells logo links.
@@ -53,11 +61,15 @@ std::string site_name_in_title(std::string_view title, std::string_view host);
 class SiteNames {
   public:
     SiteNames(const std::string& site_name, const std::string& host);
+    // One more name (the text of a heading linking to the front page).
+    void add(std::string_view name);
     // True when the text is one of the names (or has no letters or digits at all).
     bool is_site(std::string_view text) const;
     // True when the text is several pieces ("Headline | Site") and one of them is the site.
     bool has_site_piece(std::string_view text) const;
-    // The text without site-name pieces at either end.
+    // The text without site-name pieces: at either end (one or more pieces together), what
+    // follows a name in the middle ("Headline : Site | Tagline"), and the steps before the
+    // last piece of a trail that starts with the name ("Site » Blog Archive » Headline").
     std::string strip(std::string_view text) const;
 
   private:

@@ -185,11 +185,12 @@ HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& p
     size_t h2_seen = 0;
     // The page's host tells a logo link from a headline; a saved page only names it in its
     // canonical link or og:url, both in the head, before any heading.
+    // An archived copy names the archive; the host is that of the page inside.
     auto page_host = [&] {
-        std::string h = schema::host_of_url(page_url);
-        if (h.empty()) h = schema::host_of_url(canonical);
+        std::string h = schema::host_of_url(unarchived_url(page_url));
+        if (h.empty()) h = schema::host_of_url(unarchived_url(canonical));
         if (auto it = meta.find("og:url"); h.empty() && it != meta.end())
-            h = schema::host_of_url(it->second);
+            h = schema::host_of_url(unarchived_url(it->second));
         return h;
     };
     std::string broken_ld_published;  // datePublished of JSON-LD that does not parse
@@ -286,7 +287,7 @@ HtmlMetadata extract_html_metadata(const HtmlDocument& doc, const std::string& p
     // Site name: declared names first; some sites fill og:site_name with the page's title,
     // which names no site. Else the piece of <title> that is the host's name ("… - La Vie des
     // idées" on laviedesidees.fr); the caller falls back to the host itself.
-    const std::string host = schema::host_of_url(out.url);
+    const std::string host = schema::host_of_url(unarchived_url(out.url));
     for (const std::string& name :
          {get("og:site_name"), collapse_whitespace(decode_entities(ld.publisher)),
           get("application-name")}) {

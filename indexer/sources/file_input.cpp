@@ -1,5 +1,7 @@
 #include "file_input.hpp"
 
+#include "compressed.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -34,6 +36,44 @@ bool read_file(const fs::path& path, size_t limit, std::string& out, std::string
     return true;
 }
 
+bool holds_many_records(Format f) {
+    return f == Format::Jsonl || f == Format::Reuters;
+}
+
+std::string megabytes(uintmax_t bytes) {
+    return std::to_string(bytes >> 20) + " MB";
+}
+
+// Replaces a compressed file's bytes with its content; false (and reported) when the file is
+// corrupt or expands past its limit.
+bool decompress_input(InputFile& file, Compression compression, const FileInputOptions& options,
+                      const SkipSink& skip) {
+    bool many = false;
+    Decompressed d = decompress(file.bytes, [&](std::string_view head) {
+        many = holds_many_records(sniff_format(head, file.path));
+        return many ? options.max_records_bytes : options.max_document_bytes;
+    });
+    const std::string kind = compression_name(compression);
+    switch (d.status) {
+        case Decompressed::Status::Ok:
+            file.bytes = std::move(d.bytes);
+            return true;
+        case Decompressed::Status::TooLarge:
+            skip(file.path, "too-large",
+                 kind + " data expands past the limit of " + megabytes(d.limit) +
+                     (many ? " for a many-record file" : " for one document (--max-doc-size)") +
+                     "; not read (a decompression bomb?)");
+            return false;
+        case Decompressed::Status::Corrupt: {
+            std::string error = d.error;
+            std::replace(error.begin(), error.end(), '\n', ' ');
+            skip(file.path, "corrupt-archive", "corrupt or truncated " + kind + " file: " + error);
+            return false;
+        }
+    }
+    return false;
+}
+
 void visit_file(const fs::path& path, const FileInputOptions& options,
                 const std::function<void(InputFile&&)>& visit, const SkipSink& skip) {
     std::error_code ec;
@@ -46,23 +86,33 @@ void visit_file(const fs::path& path, const FileInputOptions& options,
     InputFile file;
     file.path = where;
     std::string error;
-    if (size > options.max_document_bytes) {
-        // Only a many-record file may be that large; look at its head before reading it all.
-        if (!read_file(path, kSniffBytes, file.bytes, error)) {
-            skip(where, "unreadable", error);
-            return;
-        }
-        if (sniff_format(file.bytes, where) != Format::Jsonl) {
-            skip(where, "too-large",
-                 "file of " + std::to_string(size >> 20) + " MB is over the limit of " +
-                     std::to_string(options.max_document_bytes >> 20) + " MB (--max-doc-size)");
-            return;
-        }
-    }
-    if (!read_file(path, SIZE_MAX, file.bytes, error)) {
+    // A large file is looked at by its head before it is read whole.
+    const bool large = size > options.max_document_bytes;
+    if (!read_file(path, large ? kSniffBytes : SIZE_MAX, file.bytes, error)) {
         skip(where, "unreadable", error);
         return;
     }
+    const Compression compression = sniff_compression(file.bytes);
+    if (compression != Compression::None) {
+        if (size > options.max_records_bytes) {
+            skip(where, "too-large",
+                 compression_name(compression) + std::string(" file of ") + megabytes(size) +
+                     " is over the limit of " + megabytes(options.max_records_bytes));
+            return;
+        }
+    } else if (large && !holds_many_records(sniff_format(file.bytes, where))) {
+        // Only a many-record file may be that large.
+        skip(where, "too-large",
+             "file of " + megabytes(size) + " is over the limit of " +
+                 megabytes(options.max_document_bytes) + " (--max-doc-size)");
+        return;
+    }
+    if (large && !read_file(path, SIZE_MAX, file.bytes, error)) {
+        skip(where, "unreadable", error);
+        return;
+    }
+    if (compression != Compression::None && !decompress_input(file, compression, options, skip))
+        return;
     visit(std::move(file));
 }
 
@@ -75,6 +125,10 @@ void for_each_input(const std::vector<std::string>& paths, const FileInputOption
             InputFile file;
             file.path = "-";
             file.bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
+            const Compression compression = sniff_compression(file.bytes);
+            if (compression != Compression::None &&
+                !decompress_input(file, compression, options, skip))
+                continue;
             visit(std::move(file));
             continue;
         }

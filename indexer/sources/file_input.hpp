@@ -1,6 +1,8 @@
 // Expands the command line's paths into input files: folders recursively (in a stable order,
-// hidden entries skipped), "-" as standard input. Unreadable and oversized files are reported
-// through the skip sink, not thrown, so one bad path never stops the run.
+// hidden entries skipped), "-" as standard input. A compressed file (gzip, zstd, bzip2, xz, told
+// by its magic bytes) is handed on decompressed, under its own path. Unreadable, oversized and
+// corrupt files are reported through the skip sink, not thrown, so one bad path never stops the
+// run.
 #pragma once
 
 #include <functional>
@@ -12,8 +14,12 @@
 namespace news {
 
 struct FileInputOptions {
-    // Files over this size are skipped unless they hold many records (JSON Lines).
+    // Files over this size are skipped unless they hold many records (JSON Lines, Reuters SGML).
     size_t max_document_bytes = 32u << 20;
+    // A compressed file is decompressed up to this size when it holds many records, up to
+    // max_document_bytes when it is one document; past that it is skipped (a decompression bomb
+    // costs no more memory than the limit).
+    size_t max_records_bytes = size_t{1} << 30;
 };
 
 void for_each_input(const std::vector<std::string>& paths, const FileInputOptions& options,

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reader.hpp"
+#include "reuters.hpp"
 
 namespace news {
 
@@ -87,6 +88,7 @@ const Reader* reader_for(Format format) {
     static const DocumentReader html(Format::Html);
     static const DocumentReader text(Format::Text);
     static const JsonlReader jsonl;
+    static const ReutersReader reuters;
     switch (format) {
         case Format::Html:
             return &html;
@@ -94,6 +96,8 @@ const Reader* reader_for(Format format) {
             return &text;
         case Format::Jsonl:
             return &jsonl;
+        case Format::Reuters:
+            return &reuters;
         case Format::Binary:
         case Format::Unknown:
             break;

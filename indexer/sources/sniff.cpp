@@ -15,6 +15,8 @@ const char* format_name(Format f) {
             return "text";
         case Format::Jsonl:
             return "jsonl";
+        case Format::Reuters:
+            return "reuters";
         case Format::Binary:
             return "binary";
         case Format::Unknown:
@@ -32,9 +34,21 @@ std::string lower_prefix(std::string_view s, size_t n) {
     return out;
 }
 
-bool has_extension(std::string_view path, std::string_view ext) {
+bool ends_with_lower(std::string_view path, std::string_view ext) {
     if (path.size() < ext.size()) return false;
     return lower_prefix(path.substr(path.size() - ext.size()), ext.size()) == ext;
+}
+
+// The name's extension as a hint, under a compression suffix: the bytes sniffed are the
+// decompressed content of "pages.jsonl.gz", so its hint is ".jsonl".
+bool has_extension(std::string_view path, std::string_view ext) {
+    for (std::string_view z : {".gz", ".zst", ".zstd", ".bz2", ".xz"}) {
+        if (ends_with_lower(path, z)) {
+            path.remove_suffix(z.size());
+            break;
+        }
+    }
+    return ends_with_lower(path, ext);
 }
 
 std::string_view skip_bom_and_space(std::string_view s) {
@@ -66,6 +80,14 @@ bool looks_like_jsonl(std::string_view head) {
     return first.ends_with("}") || nl == std::string_view::npos;
 }
 
+// Reuters-21578 SGML: the DTD's doctype, or a line near the top that opens a <REUTERS ...>
+// element (not a text that mentions one).
+bool looks_like_reuters(std::string_view head) {
+    std::string l = lower_prefix(head, 4096);
+    return l.starts_with("<!doctype lewis") || l.starts_with("<reuters ") ||
+           l.find("\n<reuters ") != std::string::npos;
+}
+
 }  // namespace
 
 Format sniff_format(std::string_view bytes, std::string_view path) {
@@ -81,6 +103,7 @@ Format sniff_format(std::string_view bytes, std::string_view path) {
         ((has_extension(path, ".jsonl") || has_extension(path, ".ndjson")) &&
          head.starts_with("{")))
         return Format::Jsonl;
+    if (looks_like_reuters(head)) return Format::Reuters;
     if (looks_like_html(head)) return Format::Html;
     if (has_extension(path, ".html") || has_extension(path, ".htm") ||
         has_extension(path, ".xhtml")) {

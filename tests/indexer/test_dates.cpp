@@ -254,19 +254,19 @@ TEST_CASE("dates that are not the publication: updates, comments, menus, quotes,
         std::string day;
     };
     const Case cases[] = {
-        {"'Updated:' is an update", "<h1>Harbour reopens</h1><p>Updated: Nov 30, 2023</p>" + kPara,
-         "none"},
+        {"an update next to a date line is no date line",
+         "<h1>Harbour reopens</h1><p class=\"date\">Nov 7, 2023</p><p>Updated: Nov 30, 2023</p>" +
+             kPara,
+         "2023-11-07"},
         {"published and updated: the published one",
          "<h1>Harbour reopens</h1><p>Published Nov 7, 2023 | Updated: Nov 30, 2023</p>" + kPara,
          "2023-11-07"},
-        {"German and French updates",
-         "<h1>Hafen</h1><p>Aktualisiert am 30.11.2023</p><p>Mis à jour le 30 novembre 2023</p>" +
-             kPara,
+        {"an update in the comments",
+         "<h1>Harbour reopens</h1>" + kPara +
+             "<div class=\"comment-body\"><p>Updated: Nov 30, 2023</p></div>",
          "none"},
-        {"an update label after the date",
-         "<h1>Hafen</h1><p>Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr "
-         "geändert.</p>" +
-             kPara,
+        {"an update in the sidebar", "<h1>Harbour reopens</h1>" + kPara +
+                                         "<aside><p>Updated: Nov 30, 2023</p></aside>",
          "none"},
         {"a dateModified element",
          "<h1>Harbour reopens</h1><span itemprop=\"dateModified\" content=\"2024-03-09\">9 "
@@ -386,9 +386,27 @@ TEST_CASE("what the page shows next to its headline overrules a declaration days
         "<h1>Riesling birthday</h1><div class=\"date\">27.01.2022</div>" + kPara;
     CHECK(day_of(shown_date(page(body, "", "de"), "", declared)) == "2022-01-27");
 
-    // Not when it is the declared modification date: that is an update shown.
+    // Also when it is the declared modification date: the page shows its revision's day alone.
     declared.modified = {"2022-01-27T10:00:00+01:00"};
-    CHECK(day_of(shown_date(page(body, "", "de"), "", declared)) == "2021-12-20");
+    CHECK(day_of(shown_date(page(body, "", "de"), "", declared)) == "2022-01-27");
+
+    // A day apart: a zone explains it, unless both clock times say otherwise (a day less 15
+    // minutes is no zone's difference).
+    DateEvidence day_before;
+    day_before.published = {"Di., 25.01.2022 - 14:45"};
+    day_before.title = "Riesling birthday";
+    const std::string with_time =
+        "<h1>Riesling birthday</h1><div class=\"date\">26.01.2022 - 14:30</div>" + kPara;
+    CHECK(day_of(shown_date(page(with_time, "", "de"), "", day_before)) == "2022-01-26");
+    const std::string without_time =
+        "<h1>Riesling birthday</h1><div class=\"date\">26.01.2022</div>" + kPara;
+    CHECK(day_of(shown_date(page(without_time, "", "de"), "", day_before)) == "2022-01-25");
+    DateEvidence utc;
+    utc.published = {"2022-01-26T02:54:00Z"};
+    utc.title = "Riesling birthday";
+    const std::string evening =
+        "<h1>Riesling birthday</h1><div class=\"date\">Jan 25, 2022, 10:54 PM</div>" + kPara;
+    CHECK(day_of(shown_date(page(evening, "", "en"), "", utc)) == "2022-01-25");
 
     // Not when the page shows the declared day too.
     DateEvidence also_shown;
@@ -399,6 +417,105 @@ TEST_CASE("what the page shows next to its headline overrules a declaration days
         "<p>Published: <span class=\"date\">31.08.2019</span></p>" +
         kPara;
     CHECK(day_of(shown_date(page(both, "", "de"), "", also_shown)) == "2019-09-17");
+}
+
+TEST_CASE("a page that shows only its update is dated by it") {
+    struct Case {
+        std::string what;
+        std::string body;
+        DateEvidence evidence;
+        std::string day;
+    };
+    DateEvidence first_draft;
+    first_draft.published = {"2016-08-29T21:54:39.000Z"};
+    first_draft.modified = {"2020-10-01T13:23:47.000Z"};
+    first_draft.title = "How to care for hydrangeas";
+    DateEvidence none;
+    none.title = "How to care for hydrangeas";
+    std::string long_article;
+    for (int i = 0; i < 12; ++i)
+        long_article += kPara;
+    const Case cases[] = {
+        {"'Updated' next to the headline, the declared day not shown",
+         "<h1>How to care for hydrangeas</h1><div class=\"byline\">By Jane Doe</div><div "
+         "class=\"meta\">Updated May 6, 2019</div>" +
+             kPara,
+         first_draft, "2019-05-06"},
+        {"the declared publication hidden in a <meta>",
+         "<h1>How to care for hydrangeas</h1><meta itemprop=\"datePublished\" "
+         "content=\"2016-08-29\"><p>Updated 05/06/2019</p>" +
+             kPara,
+         first_draft, "2019-05-06"},
+        {"German: 'Aktualisiert am'",
+         "<h1>How to care for hydrangeas</h1><p>Aktualisiert am 30.11.2023</p>" + kPara, none,
+         "2023-11-30"},
+        {"the declared day shown too: the declaration",
+         "<h1>How to care for hydrangeas</h1><p>Updated May 6, 2019</p><p>First published "
+         "August 29, 2016</p>" +
+             kPara,
+         first_draft, "2016-08-29"},
+        {"a date line next to the headline: not the update",
+         "<h1>How to care for hydrangeas</h1><p class=\"date\">April 2, 2019</p><p>Updated "
+         "May 6, 2019</p>" +
+             kPara,
+         none, "2019-04-02"},
+        {"an update far below the article, the page saying nothing else",
+         "<h1>How to care for hydrangeas</h1>" + long_article +
+             "<p>Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</p>",
+         none, "2020-01-29"},
+        {"updates of two days far below: none",
+         "<h1>How to care for hydrangeas</h1>" + long_article +
+             "<p>Updated: May 6, 2019</p><p>Updated: June 7, 2019</p>",
+         none, "none"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CHECK(day_of(shown_date(page(c.body), "", c.evidence)) == c.day);
+    }
+}
+
+TEST_CASE("the last resorts of a page that declares nothing and has no date line") {
+    struct Case {
+        std::string what;
+        std::string body;
+        std::string day;
+    };
+    const Case cases[] = {
+        {"'Published' in the side column: a blog's post info",
+         "<h1>Harbour reopens</h1>" + kPara +
+             "<aside class=\"sidebar\"><div class=\"info\">Veröffentlicht am 07.06.2019</div>"
+             "</aside>",
+         "2019-06-07"},
+        {"no headline: the page's one date line",
+         "<div class=\"box\"><div>16.10.2021</div><p>Der Vorstand hat am Samstag getagt.</p>"
+         "</div>" +
+             kPara,
+         "2021-10-16"},
+        {"no headline: two date lines of other days",
+         "<div><div>16.10.2021</div>" + kPara + "<div>11.10.2021</div>" + kPara + "</div>",
+         "none"},
+        {"the one date line far above the headline",
+         "<div>01.02.2022</div>" + kPara + kPara + kPara + kPara + kPara +
+             "<h1>Harbour reopens</h1>" + kPara,
+         "2022-02-01"},
+        {"a date the text mentions is no date line",
+         "<p>The council met on 16.10.2021 and decided to reopen the harbour after the long "
+         "winter of repairs on the northern pier.</p>" +
+             kPara,
+         "none"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CHECK(day_of(shown_date(page(c.body, "", "de"))) == c.day);
+    }
+}
+
+TEST_CASE("\"Stand:\" in an element named for the last change is the article's date") {
+    const std::string body =
+        "<h1>Ein Remis als Mutmacher</h1><div class=\"lastchanged\">Stand: 19.10.2019 11:05 "
+        "Uhr</div>" +
+        kPara;
+    CHECK(day_of(shown_date(page(body, "", "de"))) == "2019-10-19");
 }
 
 TEST_CASE("numeric dates that read both ways follow the page's locale") {
@@ -420,6 +537,10 @@ TEST_CASE("a script's data dates a page that shows and declares nothing") {
                              "<script>var meta = {\"product\":{\"published_at\":\"2019-03-02T06:"
                              "22:28+01:00\",\"vendor\":\"Happy\"}};</script>";
     CHECK(day_of(shown_date(page(body))) == "2019-03-02");
+    const std::string review = "<h1>Sidamo</h1>" + kPara +
+                               "<script type=\"application/json\">{\"publishedDate\":"
+                               "\"2016-11-04T20:37:27Z\",\"updatedDate\":null}</script>";
+    CHECK(day_of(shown_date(page(review))) == "2016-11-04");
 }
 
 TEST_CASE("find_text_dates reads the date forms of many languages") {
@@ -546,8 +667,9 @@ TEST_CASE("--url-map gives files their URLs, and the URL dates them") {
 
     news::UrlMap map = news::load_url_map((dir / "pages.tsv").string());
     CHECK(map.size() == 2);
-    CHECK(map[news::url_map_key((dir / "pages" / "b.html").string())] ==
+    CHECK(map[news::url_map_key((dir / "pages" / "b.html").string())].url ==
           "https://example.com/news/20240305/b");
+    CHECK(map[news::url_map_key((dir / "pages" / "b.html").string())].id == "b");
 
     news::IndexOptions options;
     options.inputs = {(dir / "pages").string()};
@@ -561,6 +683,9 @@ TEST_CASE("--url-map gives files their URLs, and the URL dates them") {
     CHECK(records.find("\"url\":\"https://example.com/2023/11/07/harbour/\"") != std::string::npos);
     CHECK(records.find("\"published\":\"2023-11-07\"") != std::string::npos);
     CHECK(records.find("\"published\":\"2024-03-05\"") != std::string::npos);
+    // The manifest's ids name the records, so scorers match them however the files are named.
+    CHECK(records.find("{\"id\":\"a\",") != std::string::npos);
+    CHECK(records.find("{\"id\":\"b\",") != std::string::npos);
 
     options.url_map = (dir / "missing.tsv").string();
     CHECK_THROWS_AS(news::run_index(options, out, log), news::UsageError);

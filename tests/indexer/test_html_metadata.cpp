@@ -349,11 +349,136 @@ TEST_CASE("the title is the candidate the page's declarations agree on, as the p
          "<meta property=\"og:title\" content=\"Harbour reopens\">"
          "<meta property=\"og:site_name\" content=\"Harbour reopens\">",
          "", "", "Harbour reopens"},
+        {"many h1 (teasers, translations): <title> over the first of them",
+         "<title>Bavarian pictures</title>",
+         "<h1>Boarische Buidl</h1><h1>Bilder aus Bayern</h1><h1>Photos de Bavi\xC3\xA8re</h1>"
+         "<h1>Im\xC3\xA1genes de Baviera</h1>",
+         "", "Bavarian pictures"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.what);
         HtmlMetadata m;
         REQUIRE_NOTHROW(m = metadata(c.head, c.body, c.url));
+        CHECK(m.title == c.title);
+    }
+}
+
+TEST_CASE("a heading linking to the front page names the site, which leaves the title") {
+    struct Case {
+        std::string what;
+        std::string head;
+        std::string body;
+        std::string url;
+        std::string title;
+    };
+    const Case cases[] = {
+        {"the name in the middle of <title> ends the headline (root link, host unknown)",
+         "<title>Harbour reopens : Coastline Blog | Stories from the sea | Since 2005</title>",
+         "<h1 class=\"vcard\"><a href=\"http://coastline.example/\">Coastline Blog</a></h1>", "",
+         "Harbour reopens"},
+        {"a trail from the site's name: its last step",
+         "<title>Coastline Blog \xC2\xBB Blog Archive \xC2\xBB Harbour reopens</title>",
+         "<h1><a href=\"/\">Coastline Blog</a></h1><div class=\"sidebar\"><h2>Archive</h2></div>",
+         "", "Harbour reopens"},
+        {"a site name of several pieces at the end",
+         "<title>Harbour reopens - Coast - Sea News</title>",
+         "<h1><a href=\"/\"><span>Coast - Sea News</span></a></h1>", "", "Harbour reopens"},
+        {"rel=home marks the link; the page's h1 wins over the site's",
+         "<title>Harbour reopens | Coastline Herald</title>",
+         "<h1 class=\"site\"><a rel=\"home\" href=\"http://herald.example/\">Coastline Herald</a></h1>"
+         "<h1 class=\"page-title\">Harbour reopens</h1>",
+         "", "Harbour reopens"},
+        {"the blog's name beside the post's in <title>: og:title",
+         "<title>sea notes: Harbour reopens after storm</title>"
+         "<meta property=\"og:title\" content=\"Harbour reopens after storm\">",
+         "<header><h1 class=\"title\"><a href=\"http://seanotes.example/\">sea notes</a></h1>"
+         "</header>",
+         "http://seanotes.example/2018/06/harbour.html", "Harbour reopens after storm"},
+        {"the front page itself keeps its name",
+         "<title>Coastline Herald</title><meta property=\"og:title\" content=\"Coastline Herald\">",
+         "<h1><a href=\"/\">Coastline Herald</a></h1>", "", "Coastline Herald"},
+        {"an archived copy: the host of the page inside the archive's URL",
+         "<title>Time 4 talks \xC2\xBB Blog Archiv \xC2\xBB Harbour reopens</title>"
+         "<link rel=\"canonical\" href=\"https://web.archive.org/web/20140226054445/"
+         "http://www.time4talks.com/2013/08/07/harbour/\">",
+         "<div class=\"widget\"><h2>Empfehlungen</h2></div>", "", "Harbour reopens"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        HtmlMetadata m;
+        REQUIRE_NOTHROW(m = metadata(c.head, c.body, c.url));
+        CHECK(m.title == c.title);
+    }
+}
+
+TEST_CASE("unarchived_url finds the page's URL inside a Wayback Machine URL") {
+    struct Case {
+        std::string url, expected;
+    };
+    const Case cases[] = {
+        {"https://web.archive.org/web/20140226054445/http://www.time4talks.com/a/",
+         "http://www.time4talks.com/a/"},
+        {"http://web.archive.org/web/2014id_/https://example.com/", "https://example.com/"},
+        {"https://example.com/archive.org/web/1/http://x.com/",
+         "https://example.com/archive.org/web/1/http://x.com/"},
+        {"https://www.example.com/web/2014/a", "https://www.example.com/web/2014/a"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.url);
+        CHECK(news::unarchived_url(c.url) == c.expected);
+    }
+}
+
+TEST_CASE("the title leaves out kickers, trail steps and decoration the page shows with it") {
+    struct Case {
+        std::string what;
+        std::string head;
+        std::string body;
+        std::string title;
+    };
+    const Case cases[] = {
+        {"an inline kicker before the heading's own text",
+         "<meta property=\"og:title\" content=\"Erinnerung an die Opfer\">",
+         "<h1><em>Gedenktag </em>Er\xC2\xADin\xC2\xADne\xC2\xADrung an die Opfer</h1>",
+         "Erinnerung an die Opfer"},
+        {"an inline kicker with styles and screen-reader text",
+         "<title>Boosters remain available</title>",
+         "<h1><style>.a{color:red}</style><span class=\"css-1\">Press release of the health "
+         "office <style>.b{clip:rect(0 0 0 0)}</style><span class=\"css-2\">:</span></span>"
+         "Boosters remain available</h1>",
+         "Boosters remain available"},
+        {"an inline word that starts the headline stays",
+         "<meta property=\"og:title\" content=\"Loriot turns 100\">",
+         "<h1><em>Loriot</em> turns 100</h1>", "Loriot turns 100"},
+        {"a breadcrumb's last step loses to a heading og:title names",
+         "<title>Storm: Harbour reopens after three days | Politics</title>" +
+             ld(R"({"@type":"NewsArticle","headline":"Storm: Harbour reopens after three days"})") +
+             "<meta property=\"og:title\" content=\"Harbour reopens: ferries run again\">",
+         "<nav class=\"breadcrumb\"><ol><li><a href=\"/politics\">Politics</a></li><li>"
+         "<h1 class=\"crumb\">Storm: Harbour reopens after three days</h1></li></ol></nav>"
+         "<article><h2 class=\"headline\">Harbour reopens: ferries run again</h2></article>",
+         "Harbour reopens: ferries run again"},
+        {"a breadcrumb's last step that is the headline",
+         ld(R"({"@type":"NewsArticle","headline":"Harbour reopens after storm"})"),
+         "<nav class=\"breadcrumb\"><ol><li><a href=\"/\">Home</a></li><li>"
+         "<h1 class=\"breadcrumb__h1\">Harbour reopens after storm</h1></li></ol></nav>"
+         "<article><h2>What is a harbour?</h2></article>",
+         "Harbour reopens after storm"},
+        {"a section on the way along a trail is not the page",
+         "<title>Coastline Sailors e.V. - News \xC2\xBB The events of the season</title>",
+         "<h1><span class=\"main\">News</span></h1><h2>The events of the season</h2>",
+         "The events of the season"},
+        {"a leading token of symbols is decoration", "<title>Media Architecture</title>",
+         "<article><h2>[&gt; Jens Weber</h2><p>Text.</p></article>", "Jens Weber"},
+        {"a leading quotation mark is part of the title",
+         "<meta property=\"og:title\" content=\"&#x201E;Harbour&#x201C; reopens\">",
+         "<article><h1>\xE2\x80\x9EHarbour\xE2\x80\x9C reopens</h1></article>",
+         "\xE2\x80\x9EHarbour\xE2\x80\x9C reopens"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        HtmlMetadata m;
+        REQUIRE_NOTHROW(m = metadata(c.head, c.body));
         CHECK(m.title == c.title);
     }
 }

@@ -1,9 +1,18 @@
-// Tests for indexer/sources/readers: JSON Lines records, bad-line reports, document readers.
+// Tests for indexer/sources/readers: JSON Lines records, bad-line reports, document readers;
+// and compressed single files (sources/compressed, sources/file_input).
+#include <archive.h>
+#include <archive_entry.h>
 #include <doctest/doctest.h>
+#include <unistd.h>
+#include <zlib.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include "sources/compressed.hpp"
+#include "sources/file_input.hpp"
 #include "sources/reader.hpp"
 #include "test_support.hpp"
 
@@ -180,4 +189,234 @@ TEST_CASE("HTML and text files are one record each, unstructured") {
         CHECK(name(r.records[0].format) == name(c.format));
         CHECK_FALSE(r.records[0].structured);
     }
+}
+
+// ---- Compressed single files (sources/compressed, sources/file_input) ----
+
+namespace {
+
+// A gzip member of `data`, written with zlib.
+std::string gzip(const std::string& data) {
+    z_stream zs{};
+    REQUIRE(deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string out(deflateBound(&zs, data.size()) + 64, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+}
+
+// `data` compressed by libarchive's writer with the named filter ("zstd", "bzip2", "xz").
+std::string compress_with(const char* filter, const std::string& data) {
+    archive* a = archive_write_new();
+    REQUIRE(archive_write_add_filter_by_name(a, filter) == ARCHIVE_OK);
+    REQUIRE(archive_write_set_format_raw(a) == ARCHIVE_OK);
+    std::string out(data.size() + 65536, '\0');
+    size_t used = 0;
+    REQUIRE(archive_write_open_memory(a, out.data(), out.size(), &used) == ARCHIVE_OK);
+    archive_entry* entry = archive_entry_new();
+    archive_entry_set_filetype(entry, AE_IFREG);
+    archive_entry_set_pathname(entry, "data");
+    archive_entry_set_size(entry, static_cast<la_int64_t>(data.size()));
+    REQUIRE(archive_write_header(a, entry) == ARCHIVE_OK);
+    REQUIRE(archive_write_data(a, data.data(), data.size()) ==
+            static_cast<la_ssize_t>(data.size()));
+    archive_entry_free(entry);
+    REQUIRE(archive_write_close(a) == ARCHIVE_OK);
+    archive_write_free(a);
+    out.resize(used);
+    return out;
+}
+
+// A folder of its own for one test's files, removed afterwards.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        static int n = 0;
+        path = std::filesystem::temp_directory_path() /
+               ("news-test-readers-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    std::string write(const std::string& name, const std::string& bytes) const {
+        std::filesystem::path p = path / name;
+        std::ofstream(p, std::ios::binary) << bytes;
+        return p.string();
+    }
+};
+
+struct InputResult {
+    std::vector<news::InputFile> files;
+    std::vector<Skip> skips;
+};
+
+InputResult inputs(const std::vector<std::string>& paths, news::FileInputOptions options = {}) {
+    InputResult out;
+    news::for_each_input(
+        paths, options, [&](news::InputFile&& f) { out.files.push_back(std::move(f)); },
+        [&](const std::string& where, const std::string& reason, const std::string& message) {
+            out.skips.push_back({where, reason, message});
+        });
+    return out;
+}
+
+const std::string kPageHtml =
+    "<!DOCTYPE html>\n<html><head><title>Harbour reopens</title></head>\n"
+    "<body><p>The harbour reopened on Monday after a week of storms.</p></body></html>\n";
+
+// Text that does not compress to nothing, so damage lands in real deflate data.
+std::string prose(size_t lines) {
+    std::string s;
+    for (size_t i = 0; i < lines; ++i)
+        s += "Line " + std::to_string(i * 7919 % 10007) + " of the report: the harbour " +
+             (i % 3 ? "reopened" : "stayed shut") + " on day " + std::to_string(i) + ".\n";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("compression is told by magic bytes, not by name") {
+    using news::Compression;
+    CHECK(news::sniff_compression(gzip("x")) == Compression::Gzip);
+    CHECK(news::sniff_compression(compress_with("zstd", "x")) == Compression::Zstd);
+    CHECK(news::sniff_compression(compress_with("bzip2", "x")) == Compression::Bzip2);
+    CHECK(news::sniff_compression(compress_with("xz", "x")) == Compression::Xz);
+    CHECK(news::sniff_compression("BZh9 is how this text starts") == Compression::None);
+    CHECK(news::sniff_compression(kPageHtml) == Compression::None);
+    CHECK(news::sniff_compression("") == Compression::None);
+}
+
+TEST_CASE("a compressed file is read decompressed under its own path, whatever its name") {
+    TempDir dir;
+    const std::string dump = R"({"title":"A","text":"Harbour reopens."})"
+                             "\n"
+                             R"({"title":"B","text":"Ferries return."})"
+                             "\n";
+    struct Case {
+        std::string file;
+        std::string bytes;
+        std::string content;
+        Format format;
+    };
+    const Case cases[] = {
+        {"page.html.gz", gzip(kPageHtml), kPageHtml, Format::Html},
+        {"page.gz", gzip(kPageHtml), kPageHtml, Format::Html},
+        {"pages.jsonl.gz", gzip(dump), dump, Format::Jsonl},
+        {"pages.jsonl.zst", compress_with("zstd", dump), dump, Format::Jsonl},
+        {"story.txt.bz2", compress_with("bzip2", prose(50)), prose(50), Format::Text},
+        {"story.xz", compress_with("xz", prose(50)), prose(50), Format::Text},
+        {"named-wrong.txt", gzip(kPageHtml), kPageHtml, Format::Html},
+        // Members of gzip files written one after the other are one stream.
+        {"two-members.jsonl.gz", gzip(dump.substr(0, 38)) + gzip(dump.substr(38)), dump,
+         Format::Jsonl},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        const std::string path = dir.write(c.file, c.bytes);
+        const InputResult r = inputs({path});
+        CHECK(r.skips.empty());
+        REQUIRE(r.files.size() == 1);
+        CHECK(r.files[0].path == path);
+        CHECK(r.files[0].bytes == c.content);
+        CHECK(name(news::sniff_format(r.files[0].bytes, r.files[0].path)) == name(c.format));
+    }
+}
+
+TEST_CASE("a compressed JSON Lines file gives records named by the compressed file") {
+    TempDir dir;
+    const std::string path =
+        dir.write("pages.jsonl.gz", gzip(R"({"title":"A","text":"Harbour reopens."})"
+                                         "\n"
+                                         R"({"title":"B","text":"Ferries return."})"));
+    InputResult in = inputs({path});
+    REQUIRE(in.files.size() == 1);
+    const ReadResult r = read(Format::Jsonl, in.files[0].path, std::move(in.files[0].bytes));
+    REQUIRE(r.records.size() == 2);
+    CHECK(r.records[1].path == path + ":2");
+    CHECK(r.records[1].bytes == "Ferries return.");
+}
+
+TEST_CASE("a truncated or damaged compressed file is one corrupt-archive skip; the run goes on") {
+    TempDir dir;
+    const std::string text = prose(400);
+    const std::string gz = gzip(text);
+    std::string flipped = gz;
+    flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x10);
+    std::string bad_crc = gz;
+    bad_crc[bad_crc.size() - 6] = static_cast<char>(bad_crc[bad_crc.size() - 6] ^ 0x01);
+    const std::string xz = compress_with("xz", text);
+    const std::string zst = compress_with("zstd", text);
+    const std::string bz2 = compress_with("bzip2", text);
+    struct Case {
+        std::string file, bytes;
+    };
+    const Case cases[] = {
+        {"cut.txt.gz", gz.substr(0, gz.size() / 2)},
+        {"cut-trailer.txt.gz", gz.substr(0, gz.size() - 4)},
+        {"only-header.gz", gz.substr(0, 10)},
+        {"flipped.txt.gz", flipped},
+        {"bad-crc.txt.gz", bad_crc},
+        {"cut.txt.xz", xz.substr(0, xz.size() / 2)},
+        {"cut.txt.zst", zst.substr(0, zst.size() / 2)},
+        {"cut.txt.bz2", bz2.substr(0, bz2.size() / 2)},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        const std::string bad = dir.write(c.file, c.bytes);
+        const std::string good = dir.write("z-good.html.gz", gzip(kPageHtml));
+        const InputResult r = inputs({bad, good});
+        REQUIRE(r.skips.size() == 1);
+        CHECK(r.skips[0].where == bad);
+        CHECK(r.skips[0].reason == "corrupt-archive");
+        CHECK(r.skips[0].message.find("corrupt or truncated") == 0);
+        CHECK(r.skips[0].message.find('\n') == std::string::npos);
+        REQUIRE(r.files.size() == 1);
+        CHECK(r.files[0].path == good);
+        CHECK(r.files[0].bytes == kPageHtml);
+    }
+}
+
+TEST_CASE("decompression stops at the limit: one document's size, or more for many records") {
+    TempDir dir;
+    news::FileInputOptions options;
+    options.max_document_bytes = 1u << 20;
+    options.max_records_bytes = 8u << 20;
+    // 4 MB of one page compress to a few kilobytes: a bomb for a single document.
+    const std::string page = "<html><body><p>" + std::string(4u << 20, 'a') + "</p></body></html>";
+    std::string records;
+    while (records.size() < (4u << 20))
+        records += R"({"title":"A","text":"Harbour reopens on Monday after the storms."})"
+                   "\n";
+    std::string big_records = records + records + records;  // 12 MB
+
+    const InputResult r =
+        inputs({dir.write("bomb.html.gz", gzip(page)), dir.write("many.jsonl.gz", gzip(records)),
+                dir.write("too-many.jsonl.gz", gzip(big_records))},
+               options);
+    REQUIRE(r.files.size() == 1);
+    CHECK(r.files[0].bytes == records);
+    REQUIRE(r.skips.size() == 2);
+    CHECK(r.skips[0].where.ends_with("bomb.html.gz"));
+    CHECK(r.skips[0].reason == "too-large");
+    CHECK(r.skips[0].message ==
+          "gzip data expands past the limit of 1 MB for one document (--max-doc-size); not read "
+          "(a decompression bomb?)");
+    CHECK(r.skips[1].where.ends_with("too-many.jsonl.gz"));
+    CHECK(r.skips[1].reason == "too-large");
+    CHECK(r.skips[1].message.find("limit of 8 MB for a many-record file") != std::string::npos);
+}
+
+TEST_CASE("an uncompressed file that merely starts like one is read as it is") {
+    TempDir dir;
+    const std::string text = "BZh9 is the name of this band.\n\nThey played on Monday.\n";
+    const InputResult r = inputs({dir.write("band.txt", text)});
+    REQUIRE(r.files.size() == 1);
+    CHECK(r.files[0].bytes == text);
 }

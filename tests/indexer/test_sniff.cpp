@@ -108,6 +108,7 @@ TEST_CASE("every sniffed format that can be indexed has a reader, and the others
     CHECK(news::reader_for(Format::Html) != nullptr);
     CHECK(news::reader_for(Format::Text) != nullptr);
     CHECK(news::reader_for(Format::Jsonl) != nullptr);
+    CHECK(news::reader_for(Format::Reuters) != nullptr);
     CHECK(news::reader_for(Format::Binary) == nullptr);
     CHECK(news::reader_for(Format::Unknown) == nullptr);
 }
@@ -116,6 +117,50 @@ TEST_CASE("format names are the words the run summary prints") {
     CHECK(std::string(news::format_name(Format::Html)) == "html");
     CHECK(std::string(news::format_name(Format::Text)) == "text");
     CHECK(std::string(news::format_name(Format::Jsonl)) == "jsonl");
+    CHECK(std::string(news::format_name(Format::Reuters)) == "reuters");
     CHECK(std::string(news::format_name(Format::Binary)) == "binary");
     CHECK(std::string(news::format_name(Format::Unknown)) == "unknown");
+}
+
+TEST_CASE("Reuters-21578 SGML is its own format, told from pages that mention it") {
+    const std::string sgml =
+        "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" NEWID=\"1\">\n"
+        "<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>A</TITLE><BODY>b</BODY></TEXT>\n"
+        "</REUTERS>\n";
+    struct Case {
+        std::string what, bytes, path;
+        Format expected;
+    };
+    const Case cases[] = {
+        {"doctype", sgml, "reut2-000.sgm", Format::Reuters},
+        {"doctype, any name", sgml, "-", Format::Reuters},
+        {"doctype in lower case", "<!doctype lewis>\n<reuters newid=\"1\">", "x", Format::Reuters},
+        {"first element without doctype", sgml.substr(sgml.find("<REUTERS")), "a.txt",
+         Format::Reuters},
+        {"element on a later line", "\n\n<REUTERS NEWID=\"7\">\n<TEXT>x</TEXT></REUTERS>", "b",
+         Format::Reuters},
+        {"notes that mention the element", "Notes\n    1000 <REUTERS ...> docs per file\n",
+         "SOURCE.txt", Format::Text},
+        {"HTML page", kPage, "story.html", Format::Html},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CHECK(name(news::sniff_format(c.bytes, c.path)) == name(c.expected));
+    }
+}
+
+TEST_CASE("a compressed file's name hints at its content's format under the suffix") {
+    // The bytes sniffed are the decompressed content; the name is the compressed file's.
+    // A first line that is not a whole object by content: only the name makes it JSON Lines.
+    const std::string record = R"({"title":"A","text":"a"} x)";
+    for (std::string path : {"pages.jsonl.gz", "pages.JSONL.GZ", "pages.ndjson.zst",
+                             "pages.jsonl.bz2", "pages.jsonl.xz"}) {
+        CAPTURE(path);
+        CHECK(name(news::sniff_format(record + "\n" + record + "\n", path)) == name(Format::Jsonl));
+    }
+    CHECK(name(news::sniff_format(record + "\n", "pages.txt.gz")) == name(Format::Text));
+    CHECK(name(news::sniff_format("Plain words < and more\n", "page.html.gz")) ==
+          name(Format::Html));
+    CHECK(name(news::sniff_format("Plain words < and more\n", "page.txt.gz")) ==
+          name(Format::Text));
 }

@@ -1,10 +1,12 @@
 #include "test_db.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 
 #include <unistd.h>
 
+#include "names.hpp"
 #include "schema.hpp"
 #include "stemmer.hpp"
 
@@ -29,6 +31,29 @@ Article make_article(const std::string& title, const std::string& text, const st
     if (!date.empty()) a.published = parse_date(date);
     if (url.empty()) a.path = "/archive/" + schema::hash_hex(title) + ".txt";
     return a;
+}
+
+Article with_entities(Article article,
+                      const std::vector<std::pair<EntityType, std::string>>& names) {
+    for (const auto& [type, name] : names) {
+        Entity e;
+        e.type = type;
+        e.name = name;
+        article.entities.push_back(std::move(e));
+    }
+    return article;
+}
+
+std::vector<std::string> entity_keys(const Article& article, EntityType type) {
+    std::vector<std::string> keys;
+    for (const Entity& e : article.entities) {
+        if (e.type != type) continue;
+        std::string key = names::entity_key(type, e.name);
+        if (!key.empty()) keys.push_back(std::move(key));
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
 }
 
 namespace {
@@ -79,11 +104,22 @@ Xapian::docid TempDatabase::add(const Article& a) {
         doc.add_value(schema::kSlotDate, a.published->compact());
     }
     if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
+    for (EntityType type : {EntityType::Person, EntityType::Organization, EntityType::Place}) {
+        std::string slot;
+        for (const std::string& key : entity_keys(a, type)) {
+            doc.add_boolean_term(schema::entity_term(type, key));
+            if (!slot.empty()) slot += '\n';
+            slot += key;
+        }
+        if (!slot.empty()) doc.add_value(schema::entity_slot(type), slot);
+    }
+    if (!a.entities.empty()) m_aliases.add(a.entities);
     doc.set_data(schema::encode_document_data(a));
     return m_db.replace_document(id, doc);
 }
 
 Xapian::Database TempDatabase::reader() {
+    m_aliases.flush(m_db);
     m_db.commit();
     return Xapian::Database(m_path);
 }

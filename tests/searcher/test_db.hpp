@@ -5,9 +5,12 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
+#include "alias_table.hpp"
 #include "article.hpp"
 
 namespace news::searcher::testing {
@@ -20,6 +23,15 @@ Article make_article(const std::string& title, const std::string& text,
                      const std::string& date = "", const std::string& url = "",
                      const std::string& source = "");
 
+// The article with these entities (one Entity each, without mentions), as the tagger would
+// give them: {EntityType::Person, "Antony J. Blinken"}.
+Article with_entities(Article article,
+                      const std::vector<std::pair<EntityType, std::string>>& names);
+
+// The entity keys (names::entity_key) of one kind an article carries, sorted and unique: what the
+// indexer stores in the kind's value slot, joined by '\n'.
+std::vector<std::string> entity_keys(const Article& article, EntityType type);
+
 class TempDatabase {
   public:
     TempDatabase();
@@ -27,14 +39,17 @@ class TempDatabase {
     TempDatabase(const TempDatabase&) = delete;
     TempDatabase& operator=(const TempDatabase&) = delete;
 
+    // Indexes the article as news-index does, entities included (their terms, the key slots,
+    // and their counts for the alias table).
     Xapian::docid add(const Article& article);
-    // Commits and returns a reader on the database.
+    // Writes the alias table, commits and returns a reader on the database.
     Xapian::Database reader();
     const std::string& path() const { return m_path; }
 
   private:
     std::string m_path;
     Xapian::WritableDatabase m_db;
+    AliasTable m_aliases;
 };
 
 }  // namespace news::searcher::testing

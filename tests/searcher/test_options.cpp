@@ -90,11 +90,66 @@ TEST_CASE("the request carries dates read relative to today") {
 
 TEST_CASE("help lists every flag and the query syntax") {
     std::string help = help_text();
-    for (const char* flag : {"--db", "--limit", "--offset", "--since", "--until", "--sort",
-                             "--lang", "--json", "--color", "--help", "--version", "site:",
-                             "title:", "source:", "lang:", "author:", "date:", "NEAR", "AND"}) {
+    for (const char* flag :
+         {"--db",    "--limit",  "--offset", "--since",       "--until", "--sort",   "--lang",
+          "--json",  "--color",  "--help",   "--version",     "site:",   "title:",   "source:",
+          "lang:",   "author:",  "date:",    "NEAR",          "AND",     "--person", "--org",
+          "--place", "--source", "--facets", "--facet-limit", "--by",    "person:"}) {
         CAPTURE(flag);
         CHECK(help.find(flag) != std::string::npos);
     }
     CHECK(version_text().starts_with("news-search "));
+}
+
+TEST_CASE("entity and source flags repeat, in the order given") {
+    Options o = parse({"--person", "Antony Blinken", "--org", "NATO", "--person=Joe Biden",
+                       "--place", "Kyiv", "--source", "Reuters", "--source", "AP"});
+    std::vector<EntityFilter> expected = {{EntityType::Person, "Antony Blinken"},
+                                          {EntityType::Organization, "NATO"},
+                                          {EntityType::Person, "Joe Biden"},
+                                          {EntityType::Place, "Kyiv"}};
+    CHECK(o.entities == expected);
+    CHECK(o.sources == std::vector<std::string>{"Reuters", "AP"});
+    CHECK(o.query.empty());
+    SearchRequest r = make_request(o, make_date(2024, 6, 1));
+    CHECK(r.query.entities == expected);
+    CHECK(r.query.sources == o.sources);
+    CHECK(r.query.has_filters());
+}
+
+TEST_CASE("facet flags") {
+    Options o = parse({"storm"});
+    CHECK_FALSE(o.facets.any());
+    CHECK(o.facets.limit == 10);
+
+    o = parse({"--facets", "person,date", "--facets", "source", "--facet-limit", "3", "storm"});
+    CHECK(o.facets.person);
+    CHECK(o.facets.date);
+    CHECK(o.facets.source);
+    CHECK_FALSE(o.facets.org);
+    CHECK(o.facets.limit == 3);
+    CHECK_FALSE(o.facets.by);
+    CHECK(make_request(o, make_date(2024, 6, 1)).facets.limit == 3);
+
+    o = parse({"--facets", "all", "storm"});
+    CHECK((o.facets.person && o.facets.org && o.facets.place && o.facets.source && o.facets.date));
+
+    // --by asks for the date facet by that unit.
+    o = parse({"--by", "day", "storm"});
+    CHECK(o.facets.date);
+    CHECK_FALSE(o.facets.person);
+    CHECK(o.facets.by == DateGranularity::Day);
+}
+
+TEST_CASE("bad facet flags are one-line usage errors") {
+    CHECK(error_of({"--facets", "people,colour", "x"}) ==
+          "unknown facet 'colour' (choose from person, org, place, source, date, or all)");
+    CHECK(error_of({"--facets", ",", "x"}).find("--facets needs a list") != std::string::npos);
+    CHECK(error_of({"--by", "fortnight", "x"}) ==
+          "--by must be day, month or year, not 'fortnight'");
+    CHECK(error_of({"--facet-limit", "0", "x"}).find("--facet-limit must be a number from 1") !=
+          std::string::npos);
+    CHECK(error_of({"--facet-limit", "lots", "x"}).find("facet-limit") != std::string::npos);
+    CHECK(error_of({"x", "--person"}).find("person") != std::string::npos);
+    CHECK(error_of({"--facets", std::string(500, 'z'), "x"}).size() < 200);
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "error.hpp"
@@ -184,4 +185,96 @@ TEST_CASE("odd queries never crash") {
     }
     // Long error messages are cut to one short line.
     CHECK(usage_error_of(std::string(10000, '!')).size() < 200);
+}
+
+namespace {
+
+// A resolver standing in for the alias table: "Biden" is ambiguous, "Blinken" is one person with
+// two keys, anything else is the name lower-cased.
+Xapian::Query fake_resolve(EntityType type, const std::string& name, FilterOrigin origin) {
+    if (name == "Biden") {
+        throw UsageError(
+            std::string("\"Biden\" may mean: Joe Biden, Hunter Biden; say which with ") +
+            (origin == FilterOrigin::Flag ? "--person" : "person:"));
+    }
+    if (name == "Blinken") {
+        Xapian::Query a(schema::entity_term(type, "antony blinken"));
+        Xapian::Query b(schema::entity_term(type, "anthony blinken"));
+        return Xapian::Query(Xapian::Query::OP_OR, a, b);
+    }
+    std::string key;
+    for (char c : name)
+        key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return Xapian::Query(schema::entity_term(type, key));
+}
+
+std::string describe_with(const QueryRequest& r) {
+    return build_query(r, make_stemmer("en"), &fake_resolve).get_description();
+}
+
+std::string error_with(const QueryRequest& r) {
+    try {
+        build_query(r, make_stemmer("en"), &fake_resolve);
+    } catch (const UsageError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("person:, org: and place: are filters resolved to the entity's terms") {
+    const std::string joe = schema::entity_term(EntityType::Person, "joe biden");
+    std::string d = describe_with(request_for("storm person:\"Joe Biden\""));
+    CHECK(contains(d, "Zstorm"));
+    CHECK(contains(d, "FILTER " + joe));
+    // Several names of one kind AND together (drill-down), each an OR of its keys.
+    d = describe_with(request_for("person:\"Joe Biden\" person:Blinken"));
+    CHECK(contains(d, joe + " AND (" + schema::entity_term(EntityType::Person, "antony blinken") +
+                          " OR " + schema::entity_term(EntityType::Person, "anthony blinken") +
+                          ")"));
+    CHECK(contains(describe_with(request_for("org:NATO place:Kyiv")),
+                   schema::entity_term(EntityType::Organization, "nato") + " AND " +
+                       schema::entity_term(EntityType::Place, "kyiv")));
+    // Excluded like any filter.
+    CHECK(contains(describe_with(request_for("storm -place:Kyiv")), "AND_NOT XGkyiv"));
+    // Without a resolver the name is taken as a key.
+    CHECK(contains(describe("person:\"Joe  BIDEN\""), joe));
+    // An empty name matches nothing rather than everything.
+    CHECK_FALSE(contains(describe_with(request_for("storm person:\"\"")), "<alldocuments>"));
+}
+
+TEST_CASE("an ambiguous name stops the query with the resolver's message") {
+    CHECK(contains(error_with(request_for("storm person:Biden")), "say which with person:"));
+    QueryRequest r = request_for("storm");
+    r.entities = {{EntityType::Person, "Biden"}};
+    CHECK(contains(error_with(r), "say which with --person"));
+}
+
+TEST_CASE("--person, --org, --place and --source filter, with or without words") {
+    QueryRequest r = request_for("");
+    r.entities = {{EntityType::Person, "Joe Biden"}, {EntityType::Person, "Blinken"}};
+    std::string d = describe_with(r);
+    CHECK(contains(d, "<alldocuments> FILTER ("));
+    CHECK(contains(d, "XPjoe biden AND (XPantony blinken OR XPanthony blinken)"));
+
+    r = request_for("storm");
+    r.sources = {"Reuters", "Le Monde"};
+    d = describe_with(r);
+    CHECK(contains(d, "Zstorm@1 FILTER (" + schema::source_term("Reuters") + " OR " +
+                          schema::source_term("Le Monde") + ")"));
+
+    r = request_for("", parse_date_flags("2024-01", "", kToday));
+    r.entities = {{EntityType::Place, "Kyiv"}};
+    d = describe_with(r);
+    CHECK(contains(d, "VALUE_GE"));
+    CHECK(contains(d, "XGkyiv"));
+
+    r = request_for("storm");
+    r.entities = {{EntityType::Organization, "  "}};
+    CHECK(error_with(r) == "--org needs a name");
+    r = request_for("storm");
+    r.sources = {""};
+    CHECK(error_with(r) == "--source needs a name");
+    CHECK(contains(error_with(request_for("")), "--person"));
 }

@@ -165,3 +165,116 @@ TEST_CASE("no match is an empty result, not an error") {
     req.language = "klingon";
     CHECK_THROWS_AS(search(a.db, req), UsageError);
 }
+
+namespace {
+
+using news::searcher::testing::with_entities;
+
+// Articles naming Joe Biden, Hunter Biden and Antony Blinken (under two spellings).
+struct People {
+    TempDatabase tmp;
+    Xapian::Database db;
+    People() {
+        const EntityType P = EntityType::Person, G = EntityType::Place;
+        tmp.add(with_entities(make_article("Biden speech", "The president spoke on the economy.",
+                                           "2024-01-05", "", "AP"),
+                              {{P, "Joe Biden"}, {G, "Washington"}}));
+        tmp.add(with_entities(make_article("Talks in Kyiv", "The secretary met the president.",
+                                           "2024-02-10", "", "Reuters"),
+                              {{P, "Joe Biden"}, {P, "Antony J. Blinken"}, {G, "Kyiv"}}));
+        tmp.add(with_entities(make_article("Blinken in Cairo", "The secretary arrived in Cairo.",
+                                           "2024-03-15", "", "Reuters"),
+                              {{P, "Antony Blinken"}, {G, "Cairo"}}));
+        tmp.add(with_entities(
+            make_article("Gaza ceasefire push", "Biden and Blinken spoke.", "2024-04-20", "", "AP"),
+            {{P, "Joe Biden"}, {P, "Antony Blinken"}}));
+        tmp.add(with_entities(
+            make_article("Hunter Biden trial", "The trial opened.", "2024-05-02", "", "AP"),
+            {{P, "Hunter Biden"}}));
+        tmp.add(make_article("Markets", "Stocks rose.", "2024-05-03", "", "AP"));
+        db = tmp.reader();
+    }
+};
+
+std::vector<std::string> titles_of(const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const Hit& h : r.hits)
+        out.push_back(h.title);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a name filter alone lists the entity's articles newest first") {
+    People p;
+    SearchRequest req = request_for("");
+    req.query.entities = {{EntityType::Person, "Antony Blinken"}};
+    SearchResult r = search(p.db, req);
+    CHECK(titles_of(r) ==
+          std::vector<std::string>{"Gaza ceasefire push", "Blinken in Cairo", "Talks in Kyiv"});
+    CHECK(r.notes.empty());
+    // The surname alone means him too when no one else has it.
+    req.query.entities = {{EntityType::Person, "Blinken"}};
+    CHECK(search(p.db, req).hits.size() == 3);
+    // The same in the query syntax.
+    CHECK(titles_of(search(p.db, request_for("person:\"Antony Blinken\""))) == titles_of(r));
+}
+
+TEST_CASE("two names AND together, and filters combine with words and sources") {
+    People p;
+    SearchRequest req = request_for("");
+    req.query.entities = {{EntityType::Person, "Joe Biden"}, {EntityType::Person, "Blinken"}};
+    CHECK(titles_of(search(p.db, req)) ==
+          std::vector<std::string>{"Gaza ceasefire push", "Talks in Kyiv"});
+    CHECK(titles_of(search(p.db, request_for("person:\"Joe Biden\" person:Blinken"))) ==
+          std::vector<std::string>{"Gaza ceasefire push", "Talks in Kyiv"});
+
+    req = request_for("secretary");
+    req.query.entities = {{EntityType::Person, "Joe Biden"}};
+    CHECK(titles_of(search(p.db, req)) == std::vector<std::string>{"Talks in Kyiv"});
+
+    req = request_for("");
+    req.query.entities = {{EntityType::Person, "Joe Biden"}};
+    req.query.sources = {"ap"};
+    CHECK(titles_of(search(p.db, req)) ==
+          std::vector<std::string>{"Gaza ceasefire push", "Biden speech"});
+    req.query.sources = {"Reuters", "AP"};  // any of several sources
+    CHECK(search(p.db, req).hits.size() == 3);
+
+    CHECK(titles_of(search(p.db, request_for("place:Kyiv"))) ==
+          std::vector<std::string>{"Talks in Kyiv"});
+}
+
+TEST_CASE("a name several people share lists them, most articles first") {
+    People p;
+    SearchRequest req = request_for("");
+    req.query.entities = {{EntityType::Person, "Biden"}};
+    try {
+        search(p.db, req);
+        FAIL("no error");
+    } catch (const UsageError& e) {
+        CHECK(std::string(e.what()) ==
+              "\"Biden\" may mean: Joe Biden (3 articles), Hunter Biden (1 article); say which "
+              "with --person \"Joe Biden\"");
+    }
+    try {
+        search(p.db, request_for("economy person:Biden"));
+        FAIL("no error");
+    } catch (const UsageError& e) {
+        CHECK(std::string(e.what()).ends_with("say which with person:\"Joe Biden\""));
+    }
+}
+
+TEST_CASE("a name the archive does not know matches nothing, with a note") {
+    People p;
+    SearchRequest req = request_for("");
+    req.query.entities = {{EntityType::Person, "Olaf Scholz"}};
+    SearchResult r = search(p.db, req);
+    CHECK(r.hits.empty());
+    CHECK(r.matched_lower_bound == 0);
+    CHECK(r.notes == std::vector<std::string>{"no person called \"Olaf Scholz\" in this archive"});
+    r = search(p.db, request_for("president org:\"Acme Widgets\""));
+    CHECK(r.hits.empty());
+    CHECK(r.notes ==
+          std::vector<std::string>{"no organisation called \"Acme Widgets\" in this archive"});
+}
