@@ -376,6 +376,22 @@ std::string Date::compact() const {
     return buf;
 }
 
+std::string Date::timestamp() const {
+    using namespace std::chrono;
+    sys_seconds t = sys_days(year_month_day(std::chrono::year(year), std::chrono::month(month),
+                                            std::chrono::day(day)));
+    if (has_time) t += hours(hour) + minutes(minute) + seconds(second);
+    if (has_time && utc_offset_minutes) t -= minutes(*utc_offset_minutes);
+    year_month_day ymd(floor<days>(t));
+    hh_mm_ss hms(t - floor<days>(t));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d%02u%02u%02d%02d%02d", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    return buf;
+}
+
 std::string Date::iso() const {
     std::string out = iso_day();
     if (!has_time) return out;

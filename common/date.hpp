@@ -31,6 +31,9 @@ struct Date {
     std::string iso_day() const;
     // "20240305": the sortable form the date value slot holds.
     std::string compact() const;
+    // "20240305083000": the moment, sortable, in UTC when the zone is known (else as written),
+    // midnight when the time is not known. Orders articles within one day.
+    std::string timestamp() const;
 };
 
 bool is_valid_day(int year, int month, int day);

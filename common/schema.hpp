@@ -40,6 +40,7 @@ inline constexpr Xapian::valueno kSlotSource = 1;  // source name as shown
 inline constexpr Xapian::valueno kSlotPersons = 2;
 inline constexpr Xapian::valueno kSlotOrganizations = 3;
 inline constexpr Xapian::valueno kSlotPlaces = 4;
+inline constexpr Xapian::valueno kSlotTimestamp = 5;  // Date::timestamp(): newest-first order
 
 // Within-document frequency boost of title words over body words.
 inline constexpr Xapian::termcount kTitleWeight = 3;

@@ -41,6 +41,7 @@ Xapian::Document build_document(const Article& a, const std::string& uid,
         doc.add_boolean_term(schema::host_term(host));
     if (a.published) {
         doc.add_value(schema::kSlotDate, a.published->compact());
+        doc.add_value(schema::kSlotTimestamp, a.published->timestamp());
         doc.add_boolean_term(schema::date_terms_day(*a.published));
         doc.add_boolean_term(schema::date_terms_month(*a.published));
         doc.add_boolean_term(schema::date_terms_year(*a.published));

@@ -145,10 +145,10 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
         enquire.add_matchspy(spy.get());
     }
     if (request.sort == SortOrder::Date) {
-        enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+        enquire.set_sort_by_value_then_relevance(schema::kSlotTimestamp, true);
     } else {
         // Ties, and every hit of a pure filter (all weigh 0), come newest first.
-        enquire.set_sort_by_relevance_then_value(schema::kSlotDate, true);
+        enquire.set_sort_by_relevance_then_value(schema::kSlotTimestamp, true);
     }
     Xapian::MSet mset;
     try {

@@ -136,6 +136,26 @@ TEST_CASE("Date formats as ISO 8601 with its time and zone, as a day, and compac
     }
 }
 
+TEST_CASE("timestamps order articles within a day, in UTC when the zone is known") {
+    struct Case {
+        Date date;
+        std::string timestamp;
+    };
+    const Case cases[] = {
+        {day(2024, 3, 5), "20240305000000"},
+        {at(2024, 3, 5, 9, 30, 0), "20240305093000"},
+        {at(2024, 3, 5, 9, 30, 0, 0), "20240305093000"},
+        {at(2024, 3, 5, 9, 30, 0, 60), "20240305083000"},
+        {at(2024, 3, 5, 23, 30, 0, -60), "20240306003000"},  // the next day in UTC
+        {at(2024, 1, 1, 0, 15, 0, 120), "20231231221500"},   // and the year before
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.timestamp);
+        CHECK(c.date.timestamp() == c.timestamp);
+    }
+    CHECK(at(2024, 3, 14, 9, 40, 0, 0).timestamp() > day(2024, 3, 14).timestamp());
+}
+
 TEST_CASE("a date printed by iso() parses back to the same date") {
     const Date dates[] = {day(2024, 3, 5), at(2024, 3, 5, 23, 59, 59), at(2024, 3, 5, 0, 0, 0, 0),
                           at(2024, 3, 5, 9, 30, 0, 330), at(2024, 3, 5, 9, 30, 0, -480)};

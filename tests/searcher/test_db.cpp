@@ -102,6 +102,7 @@ Xapian::docid TempDatabase::add(const Article& a) {
         doc.add_boolean_term(schema::date_terms_month(*a.published));
         doc.add_boolean_term(schema::date_terms_year(*a.published));
         doc.add_value(schema::kSlotDate, a.published->compact());
+        doc.add_value(schema::kSlotTimestamp, a.published->timestamp());
     }
     if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
     for (EntityType type : {EntityType::Person, EntityType::Organization, EntityType::Place}) {
