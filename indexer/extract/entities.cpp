@@ -249,6 +249,20 @@ class Grouper {
                     continue;
                 if (!best || c.mentions.size() > m_work[*best].mentions.size()) best = k;
             }
+            if (!best) {
+                // Not a surname: a first name alone ("Lucia", after "Lucia Reyes") joins the one
+                // full name it begins; shared by two full names, it stays on its own.
+                size_t owners = 0;
+                for (size_t k = 0; k < m_work.size(); ++k) {
+                    const Work& c = m_work[k];
+                    if (!c.alive || c.type != EntityType::Person || !c.full ||
+                        c.key.substr(0, c.key.find(' ')) != w.key)
+                        continue;
+                    ++owners;
+                    best = k;
+                }
+                if (owners != 1) best.reset();
+            }
             if (best) merge(*best, i);
         }
     }

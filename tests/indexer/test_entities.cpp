@@ -92,6 +92,12 @@ TEST_CASE("group_mentions gathers each entity's mentions under the article's ful
          "[P:Prime Minister Benjamin Netanyahu].",
          {"p Benjamin Netanyahu = Netanyahu's | Benjamin Netanyahu | Netanyahu | "
           "Prime Minister Benjamin Netanyahu"}},
+        {"a first name alone joins the one full name it begins",
+         "[P:Lucia Reyes] ruled. [P:Tomas Reyes] is her brother. [P:Lucia] said.",
+         {"p Lucia Reyes = Lucia Reyes | Lucia", "p Tomas Reyes = Tomas Reyes"}},
+        {"a first name two full names begin stays on its own",
+         "[P:Anna Berg] and [P:Anna Holm] met. [P:Anna] left.",
+         {"p Anna Berg = Anna Berg", "p Anna Holm = Anna Holm", "p Anna = Anna"}},
         {"a lone surname stays itself, possessive removed",
          "[P:Netanyahu's] office said [P:Netanyahu] would speak.",
          {"p Netanyahu = Netanyahu's | Netanyahu"}},
