@@ -62,6 +62,58 @@ std::string hash_hex(std::string_view bytes) {
     return buf;
 }
 
+namespace {
+
+std::string hex(std::uint64_t v, int digits) {
+    static const char* const kDigits = "0123456789abcdef";
+    std::string out(static_cast<std::size_t>(digits), '0');
+    for (int i = digits - 1; i >= 0; --i, v >>= 4)
+        out[static_cast<std::size_t>(i)] = kDigits[v & 0xF];
+    return out;
+}
+
+}  // namespace
+
+std::string simhash_band_term(int band, std::uint16_t bits) {
+    return std::string(kSimhashBand) + static_cast<char>('0' + band) + hex(bits, 4);
+}
+
+std::string sketch_anchor_term(std::uint32_t hash) {
+    return std::string(kSketchAnchor) + hex(hash, 8);
+}
+
+std::string exact_text_term(std::uint64_t hash) {
+    return std::string(kExactText) + hex(hash, 16);
+}
+
+std::string story_term(std::string_view story_id) {
+    return bounded(kStory, std::string(story_id));
+}
+
+std::string story_id_for(std::string_view unique_id_term) {
+    return hash_hex(unique_id_term);
+}
+
+std::string encode_simhash(std::uint64_t simhash) {
+    return hex(simhash, 16);
+}
+
+std::optional<std::uint64_t> decode_simhash(std::string_view value) {
+    if (value.size() != 16) return std::nullopt;
+    std::uint64_t v = 0;
+    for (char c : value) {
+        int d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else
+            return std::nullopt;
+        v = (v << 4) | static_cast<std::uint64_t>(d);
+    }
+    return v;
+}
+
 std::string host_of_url(std::string_view url) {
     size_t scheme = url.find("://");
     if (scheme == std::string_view::npos) return "";

@@ -4,6 +4,8 @@
 // D/M/Y day/month/year, Z stemmed forms); project-specific prefixes start with X.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,6 +31,11 @@ inline constexpr std::string_view kFormat = "XF";
 inline constexpr std::string_view kPerson = "XP";
 inline constexpr std::string_view kOrganization = "XO";
 inline constexpr std::string_view kPlace = "XG";
+// Story dedup (indexer/dedup/simhash.hpp): near-copy lookup terms and the story cluster.
+inline constexpr std::string_view kSimhashBand = "XB";  // + band digit + 4 hex digits
+inline constexpr std::string_view kSketchAnchor = "XA";  // + 8 hex digits: a smallest shingle hash
+inline constexpr std::string_view kExactText = "XE";     // + 16 hex digits: normalised words' hash
+inline constexpr std::string_view kStory = "XK";         // + story id: every article of a cluster
 // Xapian's TermGenerator and QueryParser put this before the (field prefix and) stem of a word.
 inline constexpr std::string_view kStemmed = "Z";
 
@@ -41,6 +48,12 @@ inline constexpr Xapian::valueno kSlotPersons = 2;
 inline constexpr Xapian::valueno kSlotOrganizations = 3;
 inline constexpr Xapian::valueno kSlotPlaces = 4;
 inline constexpr Xapian::valueno kSlotTimestamp = 5;  // Date::timestamp(): newest-first order
+inline constexpr Xapian::valueno kSlotSimhash = 7;  // 64-bit simhash of the text, 16 hex digits
+// Story id (16 hex digits, hash_hex of the unique id term of the cluster's first article): the
+// collapse key that folds syndicated copies into one hit.
+inline constexpr Xapian::valueno kSlotStory = 8;
+inline constexpr Xapian::valueno kSlotSketch = 9;  // bottom-k shingle sketch, 4 bytes a hash
+inline constexpr Xapian::valueno kSlotContentHash = 6;  // index_state: unchanged documents
 
 // Within-document frequency boost of title words over body words.
 inline constexpr Xapian::termcount kTitleWeight = 3;
@@ -73,6 +86,16 @@ std::string date_terms_year(const Date& d);
 std::string_view entity_prefix(EntityType type);
 Xapian::valueno entity_slot(EntityType type);
 std::string entity_term(EntityType type, std::string_view key);
+
+// Story dedup terms and values.
+std::string simhash_band_term(int band, std::uint16_t bits);
+std::string sketch_anchor_term(std::uint32_t hash);
+std::string exact_text_term(std::uint64_t hash);
+std::string story_term(std::string_view story_id);
+std::string story_id_for(std::string_view unique_id_term);  // a new cluster's id
+std::string encode_simhash(std::uint64_t simhash);           // 16 lower-case hex digits
+// nullopt for anything but 16 hex digits.
+std::optional<std::uint64_t> decode_simhash(std::string_view value);
 
 // Document data: what results display, serialised as JSON. Entities keep their type and name,
 // not their mentions.

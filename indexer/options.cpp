@@ -20,7 +20,8 @@ std::optional<IndexOptions> parse_index_options(int argc, const char* const argv
         "PATH may be an HTML page, a plain-text scrape, a JSON Lines file, a Reuters-21578 SGML\n"
         "file, any of them compressed (.gz, .zst, .bz2, .xz), a folder of them, or - for\n"
         "standard input. Formats are recognised by content. Indexing the same input again\n"
-        "replaces its documents instead of adding copies.\n\nOptions");
+        "replaces changed documents and leaves unchanged ones, never adding copies; an\n"
+        "interrupted run (Ctrl-C commits what is done) is resumed by running it again.\n\nOptions");
     // clang-format off
     visible.add_options()
         ("db", po::value(&o.db)->value_name("PATH"),
@@ -43,7 +44,15 @@ std::optional<IndexOptions> parse_index_options(int argc, const char* const argv
          "lines kept (for text that is clean already)")
         ("language", po::value(&o.language)->value_name("CODE"),
          "the language of every document (ISO 639-1, e.g. en, de), instead of detecting it")
-        ("quiet,q", po::bool_switch(&o.quiet), "print only errors and the summary")
+        ("jobs,j", po::value(&o.jobs)->value_name("N"),
+         "threads cleaning and extracting documents (default: one per core); reading and "
+         "writing have one thread each, and the output keeps the input's order")
+        ("progress", po::bool_switch(&o.progress),
+         "show the progress line even when standard error is not a terminal")
+        ("log", po::value(&o.log_file)->value_name("FILE"),
+         "write every skipped input and its reason to FILE, one tab-separated line each")
+        ("quiet,q", po::bool_switch(&o.quiet),
+         "print only errors and the summary (no progress line, no skip messages)")
         ("help,h", "show this help")
         ("version", "show the version");
     // clang-format on
@@ -73,6 +82,8 @@ std::optional<IndexOptions> parse_index_options(int argc, const char* const argv
     if (o.inputs.empty()) throw UsageError("no input given (try: news-index FOLDER, or --help)");
     if (o.json && !o.dry_run) throw UsageError("--json goes with --dry-run");
     if (o.batch == 0) throw UsageError("--batch must be at least 1");
+    if (vm.count("jobs") && o.jobs == 0) throw UsageError("--jobs must be at least 1");
+    if (o.jobs > 256) throw UsageError("--jobs must be at most 256");
     o.entities = vm.count("no-entities") == 0;
     if (!o.language.empty()) {
         o.language = ascii_lower(o.language);

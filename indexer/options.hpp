@@ -19,6 +19,9 @@ struct IndexOptions {
     bool entities = true;        // tag people, organisations and places (--no-entities: off)
     bool verbatim_text = false;  // plain text kept exactly as it is (--verbatim-text)
     std::string language;        // every document's language, instead of detecting it
+    unsigned jobs = 0;           // extraction threads (--jobs); 0: one per core
+    bool progress = false;       // progress line even when stderr is no terminal (--progress)
+    std::string log_file;        // every skipped input and its reason, one line each (--log)
 };
 
 // Parses argv. Returns nullopt when the run should end at once (--help, --version printed).

@@ -3,6 +3,7 @@
 // counted by reason and skipped, and the run goes on.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <iosfwd>
 #include <map>
@@ -16,19 +17,27 @@
 namespace news {
 
 struct IndexStats {
-    size_t added = 0;
-    size_t replaced = 0;
+    size_t added = 0;      // documents new to the database
+    size_t changed = 0;    // documents replaced because their content changed
+    size_t unchanged = 0;  // documents the database holds as they are: not written again
     size_t extracted = 0;                   // dry run: records printed
     std::map<std::string, size_t> skipped;  // by reason
     size_t input_bytes = 0;
     double seconds = 0.0;
+    int interrupted = 0;  // the signal that stopped the run before its end; 0 when none
     size_t total_skipped() const;
 };
 
-// Runs the whole indexing job. Records (dry run) go to `out`; skip messages to `log` unless
-// quiet. Throws news::Error or Xapian::Error only for failures of the run itself (the database
-// cannot be opened or written).
-IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostream& log);
+// Runs the whole indexing job: one thread reads the inputs in order, `options.jobs` threads
+// clean and extract the records, and the calling thread writes them (or prints dry-run
+// records) in input order, whatever the number of jobs, committing every `options.batch`
+// documents. Records (dry run) go to `out`; skip messages and the progress line to `log`
+// unless quiet. When `stop` becomes non-zero (a signal number, set by a signal handler) the
+// run stops reading, finishes and commits the documents read so far and returns with
+// `interrupted` set. Throws news::Error or Xapian::Error only for failures of the run itself
+// (the database cannot be opened or written).
+IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostream& log,
+                     const std::atomic<int>* stop = nullptr);
 
 // What a crawler's manifest says of one input file: its original URL, and the id the manifest
 // gives it (the first column of "id<TAB>path<TAB>url" rows), which dry-run records then carry.
@@ -55,7 +64,8 @@ std::string url_map_key(std::string_view path);
 std::string dry_run_record(const Article& article, std::string_view skipped = {},
                            std::string_view id = {});
 
-// "indexed 41 (38 new, 3 replaced), skipped 2 (empty: 1, binary: 1) in 0.42 s"
+// "indexed 38 new, 3 changed, 0 unchanged, skipped 2 (binary: 1, empty: 1) in 0.42 s"; a dry run
+// "extracted 41, skipped 2 (...) in 0.42 s".
 std::string summary_line(const IndexStats& stats, bool dry_run);
 
 }  // namespace news

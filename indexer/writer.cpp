@@ -15,6 +15,24 @@ namespace {
 // Gap between title and body positions, so a phrase never matches across the two.
 constexpr Xapian::termpos kFieldGap = 100;
 
+// Postings read per lookup term: a band or anchor term that thousands of articles share (a
+// stock phrase among the smallest hashes) must not make one write slow.
+constexpr unsigned kMaxPostingsPerTerm = 300;
+
+dedup::Fingerprint stored_fingerprint(const Xapian::Document& doc) {
+    dedup::Fingerprint fp;
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(std::string(schema::kExactText));
+    if (it != doc.termlist_end() && (*it).starts_with(schema::kExactText)) {
+        if (auto v = schema::decode_simhash((*it).substr(schema::kExactText.size()))) fp.exact = *v;
+    }
+    if (auto v = schema::decode_simhash(doc.get_value(schema::kSlotSimhash))) fp.simhash = *v;
+    fp.sketch = dedup::decode_sketch(doc.get_value(schema::kSlotSketch));
+    // Only long texts store a sketch; its presence stands for the word count.
+    fp.words = fp.sketch.empty() ? 0 : dedup::kMinWords;
+    return fp;
+}
+
 }  // namespace
 
 Xapian::Document build_document(const Article& a, const std::string& uid,
@@ -67,6 +85,72 @@ Xapian::Document build_document(const Article& a, const std::string& uid,
     return doc;
 }
 
+void add_story(Xapian::Document& doc, const dedup::Fingerprint& fp, const std::string& story) {
+    if (fp.exact != 0) doc.add_boolean_term(schema::exact_text_term(fp.exact));
+    if (fp.long_enough()) {
+        doc.add_value(schema::kSlotSimhash, schema::encode_simhash(fp.simhash));
+        for (int b = 0; b < dedup::kBands; ++b)
+            doc.add_boolean_term(schema::simhash_band_term(b, dedup::band(fp.simhash, b)));
+        doc.add_value(schema::kSlotSketch, dedup::encode_sketch(fp.sketch));
+        for (std::size_t i = 0; i < fp.sketch.size() && i < dedup::kAnchors; ++i)
+            doc.add_boolean_term(schema::sketch_anchor_term(fp.sketch[i]));
+    }
+    if (!story.empty()) {
+        doc.add_value(schema::kSlotStory, story);
+        doc.add_boolean_term(schema::story_term(story));
+    }
+}
+
+std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
+                       Xapian::docid self, const std::string& fresh_id) {
+    auto story_of = [&](Xapian::docid id) { return db.get_document(id).get_value(schema::kSlotStory); };
+    // The article's earlier version: it stays where it was unless its text moved away.
+    if (self != 0) {
+        Xapian::Document old = db.get_document(self);
+        std::string story = old.get_value(schema::kSlotStory);
+        if (!story.empty() && dedup::same_story(fp, stored_fingerprint(old))) return story;
+    }
+    if (fp.words == 0) return fresh_id;
+    std::vector<std::string> terms;
+    if (fp.exact != 0) {
+        // Same words: the same story, whatever the length; the oldest copy's cluster.
+        const std::string term = schema::exact_text_term(fp.exact);
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            if (*it == self) continue;
+            if (std::string story = story_of(*it); !story.empty()) return story;
+        }
+    }
+    if (!fp.long_enough()) return fresh_id;
+    for (int b = 0; b < dedup::kBands; ++b)
+        terms.push_back(schema::simhash_band_term(b, dedup::band(fp.simhash, b)));
+    for (std::size_t i = 0; i < fp.sketch.size() && i < dedup::kAnchors; ++i)
+        terms.push_back(schema::sketch_anchor_term(fp.sketch[i]));
+    std::set<Xapian::docid> seen;
+    Xapian::docid best = 0;
+    double best_score = -1;
+    for (const std::string& term : terms) {
+        unsigned read = 0;
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            if (++read > kMaxPostingsPerTerm) break;
+            Xapian::docid id = *it;
+            if (id == self || !seen.insert(id).second) continue;
+            dedup::Fingerprint other = stored_fingerprint(db.get_document(id));
+            if (!dedup::same_story(fp, other)) continue;
+            // Nearest first: a simhash within the threshold, then the resemblance.
+            double score = dedup::resemblance(fp.sketch, other.sketch);
+            if (dedup::hamming(fp.simhash, other.simhash) <= dedup::kMaxDistance) score += 1;
+            if (score > best_score || (score == best_score && id < best)) {
+                best_score = score;
+                best = id;
+            }
+        }
+    }
+    if (best != 0) {
+        if (std::string story = story_of(best); !story.empty()) return story;
+    }
+    return fresh_id;
+}
+
 Xapian::TermGenerator& TermGenerators::for_language(const std::string& language) {
     auto it = m_by_language.find(language);
     if (it != m_by_language.end()) return it->second;
@@ -105,7 +189,12 @@ IndexWriter::Outcome IndexWriter::write(const Article& article) {
     // Computed once: for an article without a URL it hashes the whole text.
     std::string uid = schema::unique_id_term(article);
     Xapian::Document doc = build_document(article, uid, m_termgens.for_language(article.language));
-    Outcome outcome = m_db.term_exists(uid) ? Outcome::Replaced : Outcome::Added;
+    Xapian::docid self = 0;
+    if (auto it = m_db.postlist_begin(uid); it != m_db.postlist_end(uid)) self = *it;
+    Outcome outcome = self != 0 ? Outcome::Replaced : Outcome::Added;
+    // Story dedup: join the cluster of a stored copy (this batch's included), else start one.
+    const dedup::Fingerprint fp = dedup::fingerprint(article.text);
+    add_story(doc, fp, find_story(m_db, fp, self, schema::story_id_for(uid)));
     m_db.replace_document(uid, doc);
     // The alias table counts articles: a document indexed again is not counted twice.
     if (outcome == Outcome::Added && !article.entities.empty())

@@ -11,6 +11,7 @@
 
 #include "alias_table.hpp"
 #include "article.hpp"
+#include "dedup/simhash.hpp"
 
 namespace news {
 
@@ -19,6 +20,19 @@ namespace news {
 // `uid` is the article's schema::unique_id_term.
 Xapian::Document build_document(const Article& article, const std::string& uid,
                                 Xapian::TermGenerator& termgen);
+
+// Adds the story dedup terms and values of a text's fingerprint (simhash value and band terms,
+// sketch value and anchor terms for texts of dedup::kMinWords words or more; the exact-text term
+// always) and the story cluster: its id in kSlotStory and as a kStory term.
+void add_story(Xapian::Document& doc, const dedup::Fingerprint& fp, const std::string& story);
+
+// The story cluster a new article with this fingerprint joins: the story of the most alike
+// stored article that is a copy of it (dedup::same_story), else a new one, `fresh_id`. The
+// candidates are the documents sharing an exact-text, band or anchor term with it, looked up in
+// `db` (a WritableDatabase sees its own uncommitted batch). The article's own earlier version
+// (`self`, 0 when new) keeps its cluster when it is still alike.
+std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
+                       Xapian::docid self, const std::string& fresh_id);
 
 // One TermGenerator per document language, each stemming with that language's libstemmer
 // stemmer (STEM_SOME: unstemmed terms with positions, Z-prefixed stems), or not stemming where
@@ -45,6 +59,7 @@ class IndexWriter {
     Outcome write(const Article& article);
     void commit();
     Xapian::doccount document_count() const { return m_db.get_doccount(); }
+    Xapian::WritableDatabase& database() { return m_db; }
 
   private:
     Xapian::WritableDatabase m_db;

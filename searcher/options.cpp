@@ -62,7 +62,11 @@ po::options_description visible_options() {
          "show the N most frequent of each facet")
         ("by", po::value<std::string>()->value_name("UNIT"),
          "date facet by day, month or year (default: from the span of the matches); implies "
-         "the date facet");
+         "the date facet")
+        ("all-copies", "show every copy of a syndicated story (by default copies fold into "
+         "their best hit, shown with \"+N copies\")")
+        ("copies", po::value<long long>()->value_name("DOCID"),
+         "list every copy of the story of article DOCID (the docid of --json), newest first");
     // clang-format on
     return d;
 }
@@ -139,6 +143,14 @@ Options parse_options(const std::vector<std::string>& args) {
     o.offset = count_flag(vm, "offset");
     o.lang = vm["lang"].as<std::string>();
     o.json = vm.count("json") > 0;
+    o.all_copies = vm.count("all-copies") > 0;
+    if (vm.count("copies")) {
+        long long id = vm["copies"].as<long long>();
+        if (id < 1 || id > 0xFFFFFFFFLL)
+            throw UsageError("--copies needs a document id (the docid of a hit), not " +
+                             std::to_string(id));
+        o.copies_of = static_cast<Xapian::docid>(id);
+    }
 
     // Entity flags in the order given, across kinds (messages name the first problem).
     for (const po::option& opt : parsed_options) {
@@ -246,6 +258,8 @@ std::string help_text() {
            "--place, --source, person:...) list articles, newest first.\n"
            "Facets: --facets all counts every match by person, org, place, source and date (a bar\n"
            "chart by day, month or year).\n"
+           "Copies: a wire story that several sites published is one hit, \"+N copies\" under it\n"
+           "naming the other sources; --all-copies shows each, --copies DOCID lists one story's.\n"
            "\n"
         << visible_options()
         << "\n"
@@ -271,6 +285,8 @@ SearchRequest make_request(const Options& options, const Date& today) {
     request.query.entities = options.entities;
     request.query.sources = options.sources;
     request.facets = options.facets;
+    request.collapse = !options.all_copies;
+    request.copies_of = options.copies_of;
     return request;
 }
 

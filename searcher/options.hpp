@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,8 @@ struct Options {
     std::vector<std::string> sources;
     // --facets, --facet-limit, --by (which implies the date facet).
     FacetRequest facets;
+    bool all_copies = false;                // --all-copies: no folding of syndicated copies
+    std::optional<Xapian::docid> copies_of;  // --copies DOCID
 };
 
 // Parses argv (argv[0] is the program name). Throws news::UsageError with a one-line message.

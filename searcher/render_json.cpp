@@ -29,6 +29,9 @@ nlohmann::json hit_to_json(const Hit& hit) {
     for (const Highlight& h : hit.snippet.highlights)
         highlights.push_back({h.start, h.end});
     j["snippet"] = {{"text", hit.snippet.text}, {"highlights", std::move(highlights)}};
+    if (!hit.story.empty()) j["story"] = hit.story;
+    j["copies"] = hit.copies;
+    j["copy_sources"] = hit.copy_sources;
     return j;
 }
 

@@ -125,6 +125,8 @@ void render_snippet(const Snippet& snippet, std::size_t indent, std::size_t widt
     }
 }
 
+std::string fit(std::string_view s, std::size_t max);
+
 void render_hit(const Hit& hit, std::size_t rank_width, const TextStyle& style, std::ostream& out) {
     Painter paint(out, style.color);
     std::string rank = std::to_string(hit.rank) + ".";
@@ -148,6 +150,14 @@ void render_hit(const Hit& hit, std::size_t rank_width, const TextStyle& style, 
         out << '\n';
     }
     render_snippet(hit.snippet, indent, style.width, paint, out);
+    if (hit.copies > 0) {
+        std::string line = "+" + with_commas(hit.copies) + (hit.copies == 1 ? " copy" : " copies");
+        for (std::size_t i = 0; i < hit.copy_sources.size(); ++i)
+            line += (i == 0 ? ": " : ", ") + printable(hit.copy_sources[i]);
+        out << std::string(indent, ' ');
+        paint.styled(kDim, fit(line, style.width > indent + 20 ? style.width - indent : 20));
+        out << '\n';
+    }
 }
 
 // Cuts text to `max` columns, "…" marking the cut.

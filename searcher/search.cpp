@@ -31,7 +31,50 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, SnippetMaker& sni
     hit.path = std::move(article.path);
     hit.lang = std::move(article.language);
     hit.snippet = snippets.make(article.text);
+    hit.story = it.get_document().get_value(schema::kSlotStory);
     return hit;
+}
+
+// The copies folded into a shown hit: the other matches of its story. Xapian's collapse count
+// is a lower bound (the match may stop before it has seen every copy), so the few shown hits
+// get one small query each, the story's boolean term filtering the user's query.
+void count_copies(const Xapian::Database& db, const Xapian::Query& query, Hit& hit) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(schema::story_term(hit.story))));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(schema::kSlotTimestamp, true);
+    constexpr Xapian::doccount kMaxCopies = 1000;
+    Xapian::MSet copies = enquire.get_mset(0, kMaxCopies);
+    std::vector<std::string> sources;
+    for (auto it = copies.begin(); it != copies.end(); ++it) {
+        if (*it == hit.docid) continue;
+        ++hit.copies;
+        std::string source = it.get_document().get_value(schema::kSlotSource);
+        if (!source.empty() &&
+            std::find(sources.begin(), sources.end(), source) == sources.end())
+            sources.push_back(std::move(source));
+    }
+    if (copies.get_matches_estimated() > copies.size())
+        hit.copies += copies.get_matches_estimated() - copies.size();
+    hit.copy_sources = std::move(sources);
+}
+
+// --copies DOCID: the query for every article of the document's story (the document alone when
+// it has none).
+Xapian::Query copies_query(const Xapian::Database& db, Xapian::docid docid) {
+    Xapian::Document doc;
+    try {
+        doc = db.get_document(docid);
+    } catch (const Xapian::DocNotFoundError&) {
+        throw UsageError("no article with docid " + std::to_string(docid));
+    }
+    if (std::string story = doc.get_value(schema::kSlotStory); !story.empty())
+        return Xapian::Query(schema::story_term(story));
+    Xapian::TermIterator t = doc.termlist_begin();
+    t.skip_to(std::string(schema::kUniqueId));
+    if (t != doc.termlist_end() && (*t).starts_with(schema::kUniqueId)) return Xapian::Query(*t);
+    throw UsageError("article " + std::to_string(docid) + " has no unique id term");
 }
 
 std::string_view kind_word(EntityType type) {
@@ -133,7 +176,10 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
     EntityResolver resolve = [&](EntityType type, const std::string& name, FilterOrigin origin) {
         return resolve_entity_filter(db, type, name, origin, result.notes);
     };
-    Xapian::Query query = build_query(request.query, stemmer, resolve);
+    const bool copies_listing = request.copies_of.has_value();
+    Xapian::Query query = copies_listing ? copies_query(db, *request.copies_of)
+                                         : build_query(request.query, stemmer, resolve);
+    const bool collapse = request.collapse && !copies_listing;
 
     // Facets count every match, so the match runs to the end however small the page. (The spy
     // outlives the Enquire that points to it.)
@@ -144,7 +190,11 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
         spy = make_facet_spy(request.facets, db);
         enquire.add_matchspy(spy.get());
     }
-    if (request.sort == SortOrder::Date) {
+    // Copies collapse into their best hit. The facet spy still sees every match: Xapian calls
+    // match spies on each candidate before the collapser runs (tests/searcher checks this), so
+    // facets count articles, copies included.
+    if (collapse) enquire.set_collapse_key(schema::kSlotStory);
+    if (request.sort == SortOrder::Date || copies_listing) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotTimestamp, true);
     } else {
         // Ties, and every hit of a pure filter (all weigh 0), come newest first.
@@ -174,8 +224,13 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
         SnippetMaker snippets(query, stemmer, &db, options);
         result.hits.reserve(mset.size());
         std::size_t rank = request.offset;
+        // When the match saw every document, a collapse count of 0 is exact: no query needed.
+        const bool counted_all = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             result.hits.push_back(make_hit(it, ++rank, snippets));
+            Hit& hit = result.hits.back();
+            if (collapse && !hit.story.empty() && (!counted_all || it.get_collapse_count() > 0))
+                count_copies(db, query, hit);
         }
     }
     result.elapsed_ms =

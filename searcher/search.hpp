@@ -29,6 +29,12 @@ struct SearchRequest {
     std::string language = "en";  // stemming language of query and snippets
     SnippetOptions snippet;
     FacetRequest facets;  // none by default
+    // Syndicated copies of one story (same kSlotStory) fold into their best hit; false shows
+    // every copy (--all-copies).
+    bool collapse = true;
+    // --copies DOCID: list the articles of DOCID's story, newest first (query and filters are
+    // not used). Not collapsed.
+    std::optional<Xapian::docid> copies_of;
 };
 
 struct Hit {
@@ -43,6 +49,11 @@ struct Hit {
     std::string path;
     std::string lang;
     Snippet snippet;
+    std::string story;  // story cluster id, empty for an article indexed without one
+    // Other matching articles of the hit's story, folded into it (collapsing only), and their
+    // sources, newest first, each once.
+    Xapian::doccount copies = 0;
+    std::vector<std::string> copy_sources;
 };
 
 struct SearchResult {

@@ -104,6 +104,10 @@ Article extract_article(const RawRecord& input, const ExtractOptions& options) {
     if (!record.date.empty()) {
         if (auto d = parse_date(record.date)) a.published = d;
     }
+    // A crawl date (WARC-Date) says when the page was fetched, not written: only a last resort.
+    if (!a.published && !record.fallback_date.empty()) {
+        if (auto d = parse_date(record.fallback_date)) a.published = d;
+    }
     if (a.source.empty() && !a.url.empty()) a.source = schema::host_of_url(a.url);
     a.title = repair_utf8(a.title);
 

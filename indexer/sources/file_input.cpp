@@ -1,8 +1,10 @@
 #include "file_input.hpp"
 
+#include "archive.hpp"
 #include "compressed.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -74,6 +76,24 @@ bool decompress_input(InputFile& file, Compression compression, const FileInputO
     return false;
 }
 
+// The regular files under a folder, recursively, hidden entries skipped, sorted.
+std::vector<fs::path> list_folder(const std::string& folder, std::error_code& ec) {
+    std::vector<fs::path> files;
+    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+    if (ec) return files;
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const fs::path& p = it->path();
+        if (p.filename().string().starts_with(".")) {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(ec)) files.push_back(p);
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 void visit_file(const fs::path& path, const FileInputOptions& options,
                 const std::function<void(InputFile&&)>& visit, const SkipSink& skip) {
     std::error_code ec;
@@ -83,8 +103,11 @@ void visit_file(const fs::path& path, const FileInputOptions& options,
         skip(where, "unreadable", ec.message());
         return;
     }
+    // Archives and WARC files (also compressed ones) are streamed member by member.
+    if (size > 0 && stream_container_file(where, options, visit, skip)) return;
     InputFile file;
     file.path = where;
+    file.consumed_bytes = size;
     std::string error;
     // A large file is looked at by its head before it is read whole.
     const bool large = size > options.max_document_bytes;
@@ -124,7 +147,15 @@ void for_each_input(const std::vector<std::string>& paths, const FileInputOption
         if (arg == "-") {
             InputFile file;
             file.path = "-";
-            file.bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
+            // The head first: an archive or a WARC is streamed, anything else read whole.
+            std::string head(kSniffBytes, '\0');
+            head.resize(std::fread(head.data(), 1, head.size(), stdin));
+            if (stream_container_stdin(stdin, head, options, visit, skip)) continue;
+            file.bytes = std::move(head);
+            char buf[65536];
+            for (size_t n; (n = std::fread(buf, 1, sizeof buf, stdin)) > 0;)
+                file.bytes.append(buf, n);
+            file.consumed_bytes = file.bytes.size();
             const Compression compression = sniff_compression(file.bytes);
             if (compression != Compression::None &&
                 !decompress_input(file, compression, options, skip))
@@ -142,26 +173,32 @@ void for_each_input(const std::vector<std::string>& paths, const FileInputOption
             visit_file(arg, options, visit, skip);
             continue;
         }
-        std::vector<fs::path> files;
-        fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
-        if (ec) {
-            skip(arg, "unreadable", ec.message());
-            continue;
-        }
-        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec) break;
-            const fs::path& p = it->path();
-            if (p.filename().string().starts_with(".")) {
-                if (it->is_directory(ec)) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file(ec)) files.push_back(p);
-        }
+        std::vector<fs::path> files = list_folder(arg, ec);
         if (ec) skip(arg, "unreadable", ec.message());
-        std::sort(files.begin(), files.end());
         for (const fs::path& p : files)
             visit_file(p, options, visit, skip);
     }
+}
+
+uint64_t input_total_bytes(const std::vector<std::string>& paths) {
+    uint64_t total = 0;
+    for (const std::string& arg : paths) {
+        if (arg == "-") continue;
+        std::error_code ec;
+        fs::file_status st = fs::status(arg, ec);
+        if (ec || !fs::exists(st)) continue;
+        if (!fs::is_directory(st)) {
+            uintmax_t size = fs::file_size(arg, ec);
+            if (!ec) total += size;
+            continue;
+        }
+        for (const fs::path& p : list_folder(arg, ec)) {
+            std::error_code size_ec;
+            uintmax_t size = fs::file_size(p, size_ec);
+            if (!size_ec) total += size;
+        }
+    }
+    return total;
 }
 
 }  // namespace news

@@ -5,6 +5,7 @@
 // run.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -22,7 +23,16 @@ struct FileInputOptions {
     size_t max_records_bytes = size_t{1} << 30;
 };
 
+// Every input is handed to `visit` in turn, sequentially, from the calling thread. Archives
+// (tar, zip, compressed or nested) and WARC files are streamed: each member or indexable
+// record is one InputFile (see archive.hpp, warc.hpp), read without unpacking the archive to
+// disk or holding it in memory.
 void for_each_input(const std::vector<std::string>& paths, const FileInputOptions& options,
                     const std::function<void(InputFile&&)>& visit, const SkipSink& skip);
+
+// The total size in bytes of the files the paths name (folders walked as for_each_input walks
+// them; "-" and unreadable paths count 0): cheap (no file is read), for progress together with
+// InputFile::consumed_bytes, which for_each_input sums file by file as the run goes on.
+uint64_t input_total_bytes(const std::vector<std::string>& paths);
 
 }  // namespace news

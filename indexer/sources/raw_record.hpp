@@ -27,6 +27,9 @@ struct RawRecord {
     std::string author;
     // The language the input states (ISO 639-1: "en" for Reuters), when it states one.
     std::string language;
+    // A date the container knew, not the page (a WARC record's crawl time, ISO 8601): the
+    // publication date only when extraction finds none. Never wins over `date`.
+    std::string fallback_date;
 };
 
 }  // namespace news

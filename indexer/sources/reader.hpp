@@ -4,6 +4,7 @@
 // and skipped, never fatal to the rest of the input.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -14,8 +15,17 @@
 namespace news {
 
 struct InputFile {
-    std::string path;   // "-" for standard input
-    std::string bytes;  // the whole file
+    std::string path;   // "-" for standard input; "a.tar.gz!dir/page.html" for an archive's
+                        // member; "crawl.warc.gz#12" for the 12th record of a WARC file
+    std::string bytes;  // the whole file (the member, the record's decoded HTTP payload)
+    // What the container knew about the document (a WARC record: WARC-Target-URI, WARC-Date);
+    // the document readers pass them on to the RawRecord.
+    std::string url;
+    std::string fallback_date;
+    // Bytes of the underlying file (the one named on the command line, or stdin) read so far,
+    // this document included: with input_total_bytes() for progress. For a member of an
+    // archive it is where the streaming read has got to in the archive file.
+    uint64_t consumed_bytes = 0;
 };
 
 // Called for each record a reader produces.

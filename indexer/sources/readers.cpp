@@ -18,6 +18,8 @@ class DocumentReader : public Reader {
         r.bytes = std::move(input.bytes);
         r.path = std::move(input.path);
         r.format = m_format;
+        r.url = std::move(input.url);
+        r.fallback_date = std::move(input.fallback_date);
         emit(std::move(r));
     }
 

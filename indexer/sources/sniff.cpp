@@ -91,6 +91,23 @@ bool looks_like_reuters(std::string_view head) {
 }  // namespace
 
 Format sniff_format(std::string_view bytes, std::string_view path) {
+    // A page saved with its HTTP response head (a WARC record's payload, `curl -i`): the head's
+    // Content-Type decides for HTML, else the body is sniffed.
+    if (bytes.starts_with("HTTP/")) {
+        HttpResponse response = split_http_response(bytes);
+        if (response.has_head) {
+            std::string head = lower_prefix(bytes, bytes.size() - response.body.size());
+            size_t ct = head.find("\ncontent-type:");
+            if (ct != std::string::npos) {
+                std::string_view type = std::string_view(head).substr(ct + 14);
+                type = type.substr(0, type.find('\n'));
+                if (type.find("html") != std::string_view::npos &&
+                    response.body.find_first_not_of(" \t\r\n") != std::string_view::npos)
+                    return Format::Html;
+            }
+            return sniff_format(response.body, path);
+        }
+    }
     if (has_utf16_bom(bytes)) {
         std::string utf8 = to_utf8(bytes.substr(0, 65536), "");
         return sniff_format(utf8, path);

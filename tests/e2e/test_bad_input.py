@@ -74,7 +74,7 @@ class BadInputTest(harness.TempDirTest):
         self.assertIn("too-large: 1", summary)
         self.assertIn("bad-json: 1", summary)
         # Good documents: 3 pages, the Latin-1 scrape, the truncated and the deep page, 2 records.
-        self.assertIn("indexed 8 (8 new, 0 replaced)", summary)
+        self.assertIn("indexed 8 new, 0 changed, 0 unchanged", summary)
         for word in ["walrus", "pelican", "marmot", "ocelot", "narwhal", "gazelle", "heron", "café"]:
             s = search("--db", db, "--json", word)
             self.assertEqual(s.code, 0, f"{word}: {s.err_text()}")
@@ -136,6 +136,63 @@ class BadInputTest(harness.TempDirTest):
         self.assertEqual(r.code, 2)
         self.assertIn("news-index", r.err_text())
         self.assertEqual(len(r.err_text().strip().splitlines()), 1)
+
+
+class ArchiveAndWarcInputTest(harness.TempDirTest):
+    """Archives (tar.gz with a nested zip) and WARC files are read member by member and record by
+    record; a truncated archive and a lying WARC record are reported once, the rest kept."""
+
+    @staticmethod
+    def warc_record(uri, html, lie=0):
+        import gzip as gz
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n\r\n"
+        http += gz.compress(html.encode())
+        head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+                f"WARC-Date: 2024-02-01T08:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+                f"Content-Length: {len(http) + lie}\r\n\r\n").encode()
+        return gz.compress(head + http + b"\r\n\r\n")
+
+    def test_archives_and_warc_files(self):
+        import io
+        import tarfile
+        import zipfile
+        dump = os.path.join(self.tmp, "dump")
+        os.makedirs(dump)
+        page = lambda word, n: GOOD_HTML.format(title=f"Archived story {word}", n=n, word=word)
+        zbuf = io.BytesIO()
+        with zipfile.ZipFile(zbuf, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("inner/zebu.html", page("zebu", 2))
+        with tarfile.open(os.path.join(dump, "a.tar.gz"), "w:gz") as t:
+            for name, data in [("site/yak.html", page("yak", 1).encode()), ("site/more.zip", zbuf.getvalue())]:
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                t.addfile(info, io.BytesIO(data))
+        tbuf = io.BytesIO()
+        with tarfile.open(fileobj=tbuf, mode="w:gz") as t:
+            for word in ["ibex", "eland"]:
+                data = (page(word, 3) + "<!-- " + "x" * 300000 + " -->").encode()
+                info = tarfile.TarInfo(f"{word}.html")
+                info.size = len(data)
+                t.addfile(info, io.BytesIO(data))
+        with open(os.path.join(dump, "b-cut.tar.gz"), "wb") as f:
+            f.write(tbuf.getvalue()[: len(tbuf.getvalue()) * 3 // 4])
+        with open(os.path.join(dump, "c.warc.gz"), "wb") as f:
+            f.write(self.warc_record("https://example.org/kudu", page("kudu", 4)))
+            f.write(self.warc_record("https://example.org/lie", page("liar", 5), lie=30))
+            f.write(self.warc_record("https://example.org/oryx", page("oryx", 6)))
+        r = index("--dry-run", "--json", "--no-entities", dump)
+        self.assertNoCrash(r, "news-index on archives")
+        self.assertEqual(r.code, 0, r.err_text())
+        records = {o["path"][len(dump) + 1:]: o for o in r.json_lines() if "path" in o}
+        self.assertIn("a.tar.gz!site/yak.html", records)
+        self.assertIn("a.tar.gz!site/more.zip!inner/zebu.html", records)
+        self.assertIn("b-cut.tar.gz!ibex.html", records)
+        self.assertEqual(records["c.warc.gz#1"]["url"], "https://example.org/kudu")
+        self.assertEqual(records["c.warc.gz#3"]["url"], "https://example.org/oryx")
+        self.assertNotIn("c.warc.gz#2", records)
+        err = r.err_text()
+        self.assertEqual(len([l for l in err.splitlines() if "b-cut.tar.gz" in l]), 1, err)
+        self.assertEqual(len([l for l in err.splitlines() if "c.warc.gz#2" in l]), 1, err)
 
 
 if __name__ == "__main__":

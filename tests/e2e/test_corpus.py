@@ -58,17 +58,21 @@ def record_names(pred):
 
 class CorpusTest(unittest.TestCase):
     def test_every_article_indexed(self):
-        self.assertIn("indexed 40 (40 new, 0 replaced), skipped 0", STATE["index_summary"])
+        self.assertIn("indexed 40 new, 0 changed, 0 unchanged, skipped 0", STATE["index_summary"])
         self.assertEqual(len(STATE["records"]), 40)
 
     def test_indexing_twice_keeps_the_same_documents(self):
         r = index("--db", STATE["db"], *corpus_inputs())
         self.assertEqual(r.code, 0, r.err_text())
-        self.assertIn("indexed 40 (0 new, 40 replaced)", r.err_text())
-        everything = q("--since", "1900-01-01")
+        self.assertIn("indexed 0 new, 0 changed, 40 unchanged", r.err_text())
+        everything = q("--since", "1900-01-01", "--all-copies")
         self.assertEqual(everything.code, 0, everything.err_text())
         self.assertEqual(len(everything.hits()), 40)
         self.assertEqual(everything.summary()["estimated_total"], 40)
+        # By default the three copies of the port-strike wire story are one hit.
+        folded = q("--since", "1900-01-01")
+        self.assertEqual(len(folded.hits()), 38)
+        self.assertEqual(folded.summary()["estimated_total"], 38)
 
     def test_phrase_finds_only_the_article_with_the_phrase(self):
         r = q('"emergency grain reserve"')
@@ -134,8 +138,9 @@ class CorpusTest(unittest.TestCase):
         expected = record_names(lambda rec: "coastlineherald.example" in rec["url"])
         self.assertGreaterEqual(len(expected), 2)
         self.assertEqual(names(q("site:coastlineherald.example", "--since", "1900")), expected)
-        self.assertEqual(names(q("port site:coastlineherald.example")),
-                         sorted(n for n in expected if n in names(q("port"))))
+        # Every copy: which copy of a folded story is shown depends on the query.
+        self.assertEqual(names(q("port site:coastlineherald.example", "--all-copies")),
+                         sorted(n for n in expected if n in names(q("port", "--all-copies"))))
 
     def test_sort_by_date(self):
         r = q("port", "--sort", "date")
@@ -197,6 +202,56 @@ class CorpusTest(unittest.TestCase):
         self.assertNotIn("\x1b[", no_color.out.decode("utf-8"))
         env_db = search('"harbour tunnel"', "--color", "never", env={"NEWS_DB": STATE["db"]})
         self.assertEqual(env_db.out, plain.out)
+
+
+WIRE = sorted(["html/wire-northgate-observer-port-strike.html",
+               "html/wire-coastline-herald-port-strike.html",
+               "html/wire-evening-courier-port-strike.html"])
+
+
+class StoryDedupTest(unittest.TestCase):
+    def test_wire_copies_fold_into_one_hit(self):
+        r = q("dockworkers automation")
+        self.assertEqual(r.code, 0, r.err_text())
+        hits = r.hits()
+        shown = [h for h in hits if name(h) in WIRE]
+        self.assertEqual(len(shown), 1, names(r))
+        hit = shown[0]
+        self.assertEqual(hit["copies"], 2)
+        sources = {"The Coastline Herald", "Northgate Observer", "The Evening Courier"}
+        self.assertEqual(set(hit["copy_sources"]), sources - {hit["source"]})
+        self.assertTrue(hit["story"])
+        for other in hits:
+            if other is not hit:
+                self.assertNotEqual(other.get("story"), hit["story"])
+
+    def test_text_mode_names_the_copies(self):
+        r = search("--db", STATE["db"], "--color", "never", "dockworkers automation")
+        self.assertEqual(r.code, 0, r.err_text())
+        lines = [l.strip() for l in r.out.decode("utf-8").splitlines()]
+        copies = [l for l in lines if l.startswith("+2 copies: ")]
+        self.assertEqual(len(copies), 1, lines)
+
+    def test_all_copies_shows_each(self):
+        r = q("dockworkers automation", "--all-copies")
+        self.assertEqual([n for n in names(r) if n in WIRE], WIRE)
+        self.assertTrue(all(h["copies"] == 0 for h in r.hits()))
+
+    def test_copies_lists_the_story(self):
+        hit = [h for h in q("dockworkers automation").hits() if name(h) in WIRE][0]
+        r = q("--copies", str(hit["docid"]))
+        self.assertEqual(r.code, 0, r.err_text())
+        self.assertEqual(names(r), WIRE)
+        dates = [h["date"] for h in r.hits()]
+        self.assertEqual(dates, sorted(dates, reverse=True))
+
+    def test_unrelated_articles_are_their_own_stories(self):
+        hits = q("--since", "1900-01-01", "--all-copies").hits()
+        stories = {}
+        for h in hits:
+            stories.setdefault(h["story"], []).append(name(h))
+        groups = sorted(sorted(v) for v in stories.values() if len(v) > 1)
+        self.assertEqual(groups, [WIRE])
 
 
 if __name__ == "__main__":

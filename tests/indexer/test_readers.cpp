@@ -22,6 +22,13 @@ using news::test::name;
 
 namespace {
 
+news::InputFile input_file(std::string path, std::string bytes) {
+    news::InputFile file;
+    file.path = std::move(path);
+    file.bytes = std::move(bytes);
+    return file;
+}
+
 struct Skip {
     std::string where, reason, message;
 };
@@ -36,7 +43,7 @@ ReadResult read(Format format, std::string path, std::string bytes) {
     const news::Reader* reader = news::reader_for(format);
     REQUIRE(reader != nullptr);
     reader->read(
-        news::InputFile{std::move(path), std::move(bytes)},
+        input_file(std::move(path), std::move(bytes)),
         [&](RawRecord&& r) { out.records.push_back(std::move(r)); },
         [&](const std::string& where, const std::string& reason, const std::string& message) {
             out.skips.push_back({where, reason, message});

@@ -164,3 +164,14 @@ TEST_CASE("a compressed file's name hints at its content's format under the suff
     CHECK(name(news::sniff_format("Plain words < and more\n", "page.txt.gz")) ==
           name(Format::Text));
 }
+
+TEST_CASE("a page saved with its HTTP head is sniffed by the head's Content-Type, else its body") {
+    const std::string body = "<p>Harbour reopens</p>";
+    CHECK(name(news::sniff_format("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body,
+                                  "crawl.warc.gz#3")) == name(Format::Html));
+    CHECK(name(news::sniff_format("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nHarbour reopens.\n",
+                                  "crawl.warc.gz#4")) == name(Format::Text));
+    CHECK(name(news::sniff_format("HTTP/1.1 200 OK\r\nServer: x\r\n\r\n"
+                                  "<!DOCTYPE html><html><body>Hi</body></html>",
+                                  "")) == name(Format::Html));
+}

@@ -78,7 +78,7 @@ TempDatabase::~TempDatabase() {
     std::filesystem::remove_all(m_path, ec);
 }
 
-Xapian::docid TempDatabase::add(const Article& a) {
+Xapian::docid TempDatabase::add(const Article& a, const std::string& story) {
     Xapian::Document doc;
     Xapian::TermGenerator tg;
     tg.set_stemmer(make_stemmer("en"));
@@ -115,6 +115,10 @@ Xapian::docid TempDatabase::add(const Article& a) {
         if (!slot.empty()) doc.add_value(schema::entity_slot(type), slot);
     }
     if (!a.entities.empty()) m_aliases.add(a.entities);
+    if (!story.empty()) {
+        doc.add_value(schema::kSlotStory, story);
+        doc.add_boolean_term(schema::story_term(story));
+    }
     doc.set_data(schema::encode_document_data(a));
     return m_db.replace_document(id, doc);
 }

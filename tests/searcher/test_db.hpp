@@ -41,7 +41,9 @@ class TempDatabase {
 
     // Indexes the article as news-index does, entities included (their terms, the key slots,
     // and their counts for the alias table).
-    Xapian::docid add(const Article& article);
+    // `story`, when given, is the article's story cluster id (kSlotStory and its kStory term),
+    // as the indexer's dedup assigns it.
+    Xapian::docid add(const Article& article, const std::string& story = "");
     // Writes the alias table, commits and returns a reader on the database.
     Xapian::Database reader();
     const std::string& path() const { return m_path; }

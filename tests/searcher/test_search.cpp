@@ -278,3 +278,118 @@ TEST_CASE("a name the archive does not know matches nothing, with a note") {
     CHECK(r.notes ==
           std::vector<std::string>{"no organisation called \"Acme Widgets\" in this archive"});
 }
+
+namespace {
+
+// One wire story published by three sites (one story id), and two other storm articles.
+struct Syndicated {
+    TempDatabase tmp;
+    Xapian::Database db;
+    Xapian::docid herald = 0, courier = 0, observer = 0;
+    Syndicated() {
+        const std::string story = "00000000000000aa";
+        herald = tmp.add(make_article("Dockers strike at the port", "Dockers began a strike at the "
+                                      "port over automation.", "2024-03-14",
+                                      "https://herald.example/strike", "Coastline Herald"),
+                         story);
+        courier = tmp.add(make_article("Port at a standstill", "Dockers began a strike at the port "
+                                       "over automation plans.", "2024-03-15",
+                                       "https://courier.example/strike", "Evening Courier"),
+                          story);
+        observer = tmp.add(make_article("Strike shuts port", "Dockers began a strike at the port.",
+                                        "2024-03-13", "https://observer.example/strike",
+                                        "Northgate Observer"),
+                           story);
+        tmp.add(make_article("Strike ends", "The port strike ended after talks.", "2024-03-20",
+                             "https://herald.example/ends", "Coastline Herald"),
+                "00000000000000bb");
+        tmp.add(make_article("Rail strike", "A rail strike is planned.", "2024-03-22",
+                             "https://inland.example/rail", "Inland Times"));
+        db = tmp.reader();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("copies of one story fold into one hit that counts and names them") {
+    Syndicated s;
+    SearchResult r = search(s.db, request_for("strike"));
+    REQUIRE(r.hits.size() == 3);
+    CHECK(r.estimated_total == 3);
+    int folded = 0;
+    for (const Hit& h : r.hits) {
+        if (h.story != "00000000000000aa") {
+            CHECK(h.copies == 0);
+            CHECK(h.copy_sources.empty());
+            continue;
+        }
+        ++folded;
+        CHECK(h.copies == 2);
+        CHECK(h.copy_sources.size() == 2);
+        CHECK(std::find(h.copy_sources.begin(), h.copy_sources.end(), h.source) ==
+              h.copy_sources.end());
+    }
+    CHECK(folded == 1);
+}
+
+TEST_CASE("copies are counted among the matches only, even on a short page") {
+    Syndicated s;
+    SearchRequest req = request_for("automation");
+    req.limit = 1;
+    SearchResult r = search(s.db, req);
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].copies == 1);  // the Observer's copy does not say "automation"
+    req.query.text = "";
+    req.query.sources = {"Evening Courier"};
+    r = search(s.db, req);
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].copies == 0);
+}
+
+TEST_CASE("all copies are shown when collapsing is off") {
+    Syndicated s;
+    SearchRequest req = request_for("strike");
+    req.collapse = false;
+    SearchResult r = search(s.db, req);
+    CHECK(r.hits.size() == 5);
+    for (const Hit& h : r.hits)
+        CHECK(h.copies == 0);
+}
+
+TEST_CASE("--copies lists a story's articles newest first") {
+    Syndicated s;
+    SearchRequest req = request_for("");
+    req.copies_of = s.observer;
+    SearchResult r = search(s.db, req);
+    REQUIRE(r.hits.size() == 3);
+    CHECK(r.hits[0].docid == s.courier);
+    CHECK(r.hits[1].docid == s.herald);
+    CHECK(r.hits[2].docid == s.observer);
+    req.copies_of = 999;
+    CHECK_THROWS_AS(search(s.db, req), UsageError);
+}
+
+TEST_CASE("an article without a story lists itself, and never folds") {
+    Syndicated s;
+    SearchResult all = search(s.db, request_for("rail"));
+    REQUIRE(all.hits.size() == 1);
+    SearchRequest req = request_for("");
+    req.copies_of = all.hits[0].docid;
+    SearchResult r = search(s.db, req);
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].title == "Rail strike");
+}
+
+TEST_CASE("facets count every copy although the hits are folded") {
+    Syndicated s;
+    SearchRequest req = request_for("strike");
+    req.facets.source = true;
+    SearchResult r = search(s.db, req);
+    CHECK(r.hits.size() == 3);
+    REQUIRE(r.facets);
+    REQUIRE(r.facets->source);
+    Xapian::doccount total = 0;
+    for (const FacetEntry& e : *r.facets->source)
+        total += e.count;
+    CHECK(total == 5);
+}
