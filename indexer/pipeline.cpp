@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_set>
 #include <ostream>
 #include <thread>
 #include <utility>
@@ -103,6 +104,8 @@ std::string summary_line(const IndexStats& s, bool dry_run) {
     } else {
         line = "indexed " + std::to_string(s.added) + " new, " + std::to_string(s.changed) +
                " changed, " + std::to_string(s.unchanged) + " unchanged";
+        if (s.duplicates > 0)
+            line += ", " + std::to_string(s.duplicates) + " duplicates of earlier documents";
     }
     line += ", skipped " + std::to_string(s.total_skipped());
     if (!s.skipped.empty()) {
@@ -121,6 +124,16 @@ std::string summary_line(const IndexStats& s, bool dry_run) {
 }
 
 namespace {
+
+// 64-bit FNV-1a of a unique id term: what a run remembers of each document it wrote.
+uint64_t id_hash(std::string_view id) {
+    uint64_t h = 14695981039346656037ULL;
+    for (unsigned char c : id) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
 
 // Thrown through for_each_input and the readers (from the sinks they call) to stop reading
 // when a signal asks the run to end or the writer failed. No std::exception, so that nothing
@@ -510,13 +523,17 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
         if (skip_log.is_open()) skip_log << where << '\t' << reason << '\t' << message << '\n';
     };
     size_t pending = 0;
+    // The unique ids written (or found unchanged) in this run, hashed to 8 bytes each.
+    std::unordered_set<uint64_t> seen_ids;
     try {
         while (std::optional<Result> r = results.take()) {
             bytes_done += r->disk_bytes;
             if (r->skipped) record_skip(r->where, r->reason, r->message);
             if (r->extracted) ++stats.extracted;
             if (!r->printed.empty()) out << r->printed;
-            if (r->article) {
+            if (r->article && !seen_ids.insert(id_hash(r->uid)).second) {
+                ++stats.duplicates;
+            } else if (r->article) {
                 Xapian::WritableDatabase& db = writer->database();
                 DocumentState state = document_state(db, r->uid, r->hash);
                 if (state == DocumentState::Unchanged) {

@@ -20,6 +20,9 @@ struct IndexStats {
     size_t added = 0;      // documents new to the database
     size_t changed = 0;    // documents replaced because their content changed
     size_t unchanged = 0;  // documents the database holds as they are: not written again
+    // Documents whose unique id an earlier document of the same run had (the same URL, or
+    // the same text without one): the first is kept, so every run keeps the same one.
+    size_t duplicates = 0;
     size_t extracted = 0;                   // dry run: records printed
     std::map<std::string, size_t> skipped;  // by reason
     size_t input_bytes = 0;

@@ -271,6 +271,30 @@ TEST_CASE("content hash and document state") {
     CHECK(db.get_doccount() == 1);
 }
 
+TEST_CASE("pipeline: copies with one id in a dump keep the first, run after run") {
+    TempDir tmp("duplicates");
+    // Two texts without a URL are identified by their content: the same text twice is one
+    // document; a third file differs.
+    write_file(tmp.path / "in" / "a.txt", story_text(1));
+    write_file(tmp.path / "in" / "b.txt", story_text(1));
+    write_file(tmp.path / "in" / "c.txt", story_text(2));
+    news::IndexOptions o = options_for(tmp.path / "in", 2);
+    o.db = (tmp.path / "db").string();
+    o.quiet = true;
+    std::ostringstream out, log;
+    news::IndexStats first = news::run_index(o, out, log);
+    CHECK(first.added == 2);
+    CHECK(first.duplicates == 1);
+    CHECK(news::summary_line(first, false)
+              .starts_with("indexed 2 new, 0 changed, 0 unchanged, 1 duplicates of earlier"));
+    news::IndexStats second = news::run_index(o, out, log);
+    CHECK(second.added == 0);
+    CHECK(second.changed == 0);
+    CHECK(second.unchanged == 2);
+    CHECK(second.duplicates == 1);
+    CHECK(Xapian::Database(o.db).get_doccount() == 2);
+}
+
 TEST_CASE("summary line counts new, changed and unchanged documents and skips by reason") {
     news::IndexStats s;
     s.added = 38;
