@@ -18,12 +18,17 @@ Xapian::docid docid_of(const Xapian::Database& db, const std::string& uid) {
 }  // namespace
 
 std::string content_hash(const Article& a) {
+    return content_hash(a, schema::encode_document_data(a));
+}
+
+std::string content_hash(const Article& a, std::string_view document_data) {
     std::string bytes;
+    bytes.reserve(document_data.size() + 64);
     bytes += schema::kSchemaVersion;
     bytes += '\0';
     bytes += kIndexLayout;
     bytes += '\0';
-    bytes += schema::encode_document_data(a);
+    bytes += document_data;
     // The data keeps entities by name; their kinds and the acronyms decide terms as well.
     for (const auto& [acronym, name] : a.acronyms) {
         bytes += '\0';
@@ -40,7 +45,15 @@ std::string content_hash(const Article& a) {
 
 DocumentState document_state(const Xapian::Database& db, const std::string& uid,
                              const std::string& hash) {
-    Xapian::docid id = docid_of(db, uid);
+    Xapian::docid id = 0;
+    return document_state(db, uid, hash, id);
+}
+
+DocumentState document_state(const Xapian::Database& db, const std::string& uid,
+                             const std::string& hash, Xapian::docid& id) {
+    // term_exists reads the term's frequency (a pending batch included) without opening its
+    // posting list, which on a WritableDatabase first writes the term's buffered postings out.
+    id = db.term_exists(uid) ? docid_of(db, uid) : 0;
     if (id == 0) return DocumentState::New;
     return db.get_document(id).get_value(schema::kSlotContentHash) == hash
                ? DocumentState::Unchanged

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
@@ -15,6 +16,8 @@ namespace news {
 // A hash of everything indexing the article stores (its document data, entities, acronyms)
 // and of the index layout's version: equal hashes mean an equal document.
 std::string content_hash(const Article& article);
+// The same with the article's schema::encode_document_data already made.
+std::string content_hash(const Article& article, std::string_view document_data);
 
 enum class DocumentState { New, Changed, Unchanged };
 
@@ -23,6 +26,9 @@ enum class DocumentState { New, Changed, Unchanged };
 // when it was indexed before hashes were stored).
 DocumentState document_state(const Xapian::Database& db, const std::string& uid,
                              const std::string& hash);
+// The same, also giving the document's docid (0 when New).
+DocumentState document_state(const Xapian::Database& db, const std::string& uid,
+                             const std::string& hash, Xapian::docid& id);
 
 // Stores `hash` in the content-hash slot of the document with unique id term `uid`, just
 // written (uncommitted changes included). Does nothing when no document has the term.

@@ -159,7 +159,7 @@ struct Result {
     bool extracted = false;  // dry run: counts as extracted
     std::string printed;     // dry run: the record's output line
     std::optional<Article> article;  // to index
-    std::string uid, hash;           // its unique id term and content hash
+    std::optional<PreparedDocument> prepared;  // its document, unique id and content hash
 };
 
 // The queue from the reader to the extraction threads, bounded by items and by bytes (a
@@ -425,7 +425,7 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     });
 
     // The extraction threads: records to articles (or to the dry run's output lines).
-    auto process = [&](WorkItem&& item) {
+    auto process = [&](WorkItem&& item, TermGenerators& termgens) {
         Result r;
         r.seq = item.seq;
         r.disk_bytes = item.disk_bytes;
@@ -450,8 +450,8 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
         try {
             Article article = extract_article(record, extract_options);
             if (!options.dry_run) {
-                r.uid = schema::unique_id_term(article);
-                r.hash = content_hash(article);
+                // Everything that needs no database is done here, not in the writer thread.
+                r.prepared = prepare_document(article, termgens);
                 r.article = std::move(article);
             } else if (article.text.empty()) {
                 // Shown, so that what was found on the page can be checked, but not indexed.
@@ -478,10 +478,11 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     workers.reserve(jobs);
     for (unsigned i = 0; i < jobs; ++i) {
         workers.emplace_back([&] {
+            TermGenerators termgens;  // this thread's, one per language
             while (std::optional<WorkItem> item = queue.pop()) {
                 Result r;
                 try {
-                    r = process(std::move(*item));
+                    r = process(std::move(*item), termgens);
                 } catch (...) {  // out of memory, say: the document is skipped, not the run
                     r = Result{};
                     r.seq = item->seq;
@@ -531,23 +532,25 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
             if (r->skipped) record_skip(r->where, r->reason, r->message);
             if (r->extracted) ++stats.extracted;
             if (!r->printed.empty()) out << r->printed;
-            if (r->article && !seen_ids.insert(id_hash(r->uid)).second) {
+            if (r->article && !seen_ids.insert(id_hash(r->prepared->uid)).second) {
                 ++stats.duplicates;
             } else if (r->article) {
                 Xapian::WritableDatabase& db = writer->database();
-                DocumentState state = document_state(db, r->uid, r->hash);
+                PreparedDocument& p = *r->prepared;
+                Xapian::docid self = 0;
+                DocumentState state = document_state(db, p.uid, p.hash, self);
                 if (state == DocumentState::Unchanged) {
                     ++stats.unchanged;
                 } else {
+                    // The document carries its content hash already (prepare_document).
                     try {
-                        writer->write(*r->article);
+                        writer->write(p, self, *r->article, state == DocumentState::New);
                     } catch (const Xapian::Error&) {
                         throw;  // the database itself failed: the run cannot go on
                     } catch (const std::exception& e) {
                         record_skip(r->article->path, "error", e.what());
                         continue;
                     }
-                    store_content_hash(db, r->uid, r->hash);
                     ++(state == DocumentState::New ? stats.added : stats.changed);
                     if (++pending >= options.batch) {
                         writer->commit();

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "error.hpp"
+#include "index_state.hpp"
 #include "names.hpp"
 #include "schema.hpp"
 #include "stemmer.hpp"
@@ -33,10 +34,42 @@ dedup::Fingerprint stored_fingerprint(const Xapian::Document& doc) {
     return fp;
 }
 
+// The fingerprint as stored_fingerprint() reads it back from the document add_story() made.
+dedup::Fingerprint as_stored(const dedup::Fingerprint& fp) {
+    dedup::Fingerprint out;
+    out.exact = fp.exact;
+    if (fp.long_enough()) {
+        out.simhash = fp.simhash;
+        out.sketch = fp.sketch;
+    }
+    out.words = out.sketch.empty() ? 0 : dedup::kMinWords;
+    return out;
+}
+
+// Entries the story cache keeps at most (about 350 bytes each); beyond, it starts again.
+constexpr std::size_t kMaxStoryCache = 100000;
+
 }  // namespace
+
+const StoryCache::Entry* StoryCache::find(Xapian::docid id) const {
+    auto it = m_entries.find(id);
+    return it == m_entries.end() ? nullptr : &it->second;
+}
+
+void StoryCache::put(Xapian::docid id, const dedup::Fingerprint& fp, const std::string& story) {
+    if (m_entries.size() >= kMaxStoryCache && !m_entries.count(id)) m_entries.clear();
+    Entry& e = m_entries[id];
+    e.fp = as_stored(fp);
+    e.story = story;
+}
 
 Xapian::Document build_document(const Article& a, const std::string& uid,
                                 Xapian::TermGenerator& termgen) {
+    return build_document(a, uid, termgen, schema::encode_document_data(a));
+}
+
+Xapian::Document build_document(const Article& a, const std::string& uid,
+                                Xapian::TermGenerator& termgen, std::string data) {
     Xapian::Document doc;
     termgen.set_document(doc);
     if (!a.title.empty()) {
@@ -81,7 +114,7 @@ Xapian::Document build_document(const Article& a, const std::string& uid,
         }
         doc.add_value(schema::entity_slot(type), value);
     }
-    doc.set_data(schema::encode_document_data(a));
+    doc.set_data(std::move(data));
     return doc;
 }
 
@@ -103,7 +136,21 @@ void add_story(Xapian::Document& doc, const dedup::Fingerprint& fp, const std::s
 
 std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
                        Xapian::docid self, const std::string& fresh_id) {
-    auto story_of = [&](Xapian::docid id) { return db.get_document(id).get_value(schema::kSlotStory); };
+    return find_story(db, fp, self, fresh_id, nullptr);
+}
+
+std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
+                       Xapian::docid self, const std::string& fresh_id, const StoryCache* cache) {
+    auto story_of = [&](Xapian::docid id) {
+        if (cache)
+            if (const StoryCache::Entry* e = cache->find(id)) return e->story;
+        return db.get_document(id).get_value(schema::kSlotStory);
+    };
+    auto fingerprint_of = [&](Xapian::docid id) {
+        if (cache)
+            if (const StoryCache::Entry* e = cache->find(id)) return e->fp;
+        return stored_fingerprint(db.get_document(id));
+    };
     // The article's earlier version: it stays where it was unless its text moved away.
     if (self != 0) {
         Xapian::Document old = db.get_document(self);
@@ -134,7 +181,7 @@ std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
             if (++read > kMaxPostingsPerTerm) break;
             Xapian::docid id = *it;
             if (id == self || !seen.insert(id).second) continue;
-            dedup::Fingerprint other = stored_fingerprint(db.get_document(id));
+            dedup::Fingerprint other = fingerprint_of(id);
             if (!dedup::same_story(fp, other)) continue;
             // Nearest first: a simhash within the threshold, then the resemblance.
             double score = dedup::resemblance(fp.sketch, other.sketch);
@@ -185,22 +232,46 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-IndexWriter::Outcome IndexWriter::write(const Article& article) {
+PreparedDocument prepare_document(const Article& article, TermGenerators& termgens) {
+    PreparedDocument p;
     // Computed once: for an article without a URL it hashes the whole text.
-    std::string uid = schema::unique_id_term(article);
-    Xapian::Document doc = build_document(article, uid, m_termgens.for_language(article.language));
+    p.uid = schema::unique_id_term(article);
+    std::string data = schema::encode_document_data(article);
+    p.hash = content_hash(article, data);
+    p.doc = build_document(article, p.uid, termgens.for_language(article.language),
+                           std::move(data));
+    p.doc.add_value(schema::kSlotContentHash, p.hash);
+    p.fp = dedup::fingerprint(article.text);
+    return p;
+}
+
+IndexWriter::Outcome IndexWriter::write(const Article& article) {
+    PreparedDocument p = prepare_document(article, m_termgens);
     Xapian::docid self = 0;
-    if (auto it = m_db.postlist_begin(uid); it != m_db.postlist_end(uid)) self = *it;
-    Outcome outcome = self != 0 ? Outcome::Replaced : Outcome::Added;
+    if (m_db.term_exists(p.uid))
+        if (auto it = m_db.postlist_begin(p.uid); it != m_db.postlist_end(p.uid)) self = *it;
+    write(p, self, article, self == 0);
+    return self != 0 ? Outcome::Replaced : Outcome::Added;
+}
+
+Xapian::docid IndexWriter::write(PreparedDocument& p, Xapian::docid self, const Article& article,
+                                 bool count_aliases) {
     // Story dedup: join the cluster of a stored copy (this batch's included), else start one.
-    const dedup::Fingerprint fp = dedup::fingerprint(article.text);
-    add_story(doc, fp, find_story(m_db, fp, self, schema::story_id_for(uid)));
-    m_db.replace_document(uid, doc);
+    std::string story = find_story(m_db, p.fp, self, schema::story_id_for(p.uid), &m_stories);
+    add_story(p.doc, p.fp, story);
+    Xapian::docid id;
+    if (self != 0) {
+        m_db.replace_document(self, p.doc);
+        id = self;
+    } else {
+        id = m_db.add_document(p.doc);
+    }
+    m_stories.put(id, p.fp, story);
     // The alias table counts articles: a document indexed again is not counted twice.
-    if (outcome == Outcome::Added && !article.entities.empty())
+    if (count_aliases && !article.entities.empty())
         m_aliases.add(article.entities, article.acronyms);
     if (++m_pending >= m_batch_size) commit();
-    return outcome;
+    return id;
 }
 
 void IndexWriter::commit() {

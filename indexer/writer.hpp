@@ -15,11 +15,16 @@
 
 namespace news {
 
+class TermGenerators;
+
 // Builds the document for an article. `termgen` carries the stemmer of the article's language
 // (see TermGenerators).
 // `uid` is the article's schema::unique_id_term.
 Xapian::Document build_document(const Article& article, const std::string& uid,
                                 Xapian::TermGenerator& termgen);
+// The same with the article's schema::encode_document_data already made (`data`).
+Xapian::Document build_document(const Article& article, const std::string& uid,
+                                Xapian::TermGenerator& termgen, std::string data);
 
 // Adds the story dedup terms and values of a text's fingerprint (simhash value and band terms,
 // sketch value and anchor terms for texts of dedup::kMinWords words or more; the exact-text term
@@ -33,6 +38,36 @@ void add_story(Xapian::Document& doc, const dedup::Fingerprint& fp, const std::s
 // (`self`, 0 when new) keeps its cluster when it is still alike.
 std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
                        Xapian::docid self, const std::string& fresh_id);
+
+// What find_story reads of a stored document (its fingerprint as stored, its story), kept by
+// the writer for the documents it wrote in this run so that candidates need no
+// get_document. Exact copies of the database's data: a miss reads the database.
+class StoryCache {
+  public:
+    struct Entry {
+        dedup::Fingerprint fp;  // as stored_fingerprint() reads it back
+        std::string story;
+    };
+    const Entry* find(Xapian::docid id) const;
+    void put(Xapian::docid id, const dedup::Fingerprint& fp, const std::string& story);
+
+  private:
+    std::unordered_map<Xapian::docid, Entry> m_entries;
+};
+
+std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
+                       Xapian::docid self, const std::string& fresh_id, const StoryCache* cache);
+
+// Everything about one article's document that needs no database, made by the extraction
+// threads (prepare_document) so that the writer thread only looks up and writes.
+struct PreparedDocument {
+    std::string uid;        // schema::unique_id_term
+    std::string hash;       // content_hash (index_state), also in kSlotContentHash of doc
+    Xapian::Document doc;   // terms, values and data; the story is added by the writer
+    dedup::Fingerprint fp;  // of the text
+};
+
+PreparedDocument prepare_document(const Article& article, TermGenerators& termgens);
 
 // One TermGenerator per document language, each stemming with that language's libstemmer
 // stemmer (STEM_SOME: unstemmed terms with positions, Z-prefixed stems), or not stemming where
@@ -57,6 +92,11 @@ class IndexWriter {
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     Outcome write(const Article& article);
+    // Writes a prepared document: `self` is the docid of the document with its unique id term
+    // (0 when there is none), `count_aliases` whether its entities go into the alias table
+    // (the pipeline counts new articles only).
+    Xapian::docid write(PreparedDocument& prepared, Xapian::docid self, const Article& article,
+                        bool count_aliases);
     void commit();
     Xapian::doccount document_count() const { return m_db.get_doccount(); }
     Xapian::WritableDatabase& database() { return m_db; }
@@ -64,6 +104,7 @@ class IndexWriter {
   private:
     Xapian::WritableDatabase m_db;
     TermGenerators m_termgens;
+    StoryCache m_stories;
     AliasTable m_aliases;  // counts of this batch, merged into the metadata at each commit
     unsigned m_batch_size;
     unsigned m_pending = 0;
