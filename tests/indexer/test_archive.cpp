@@ -81,24 +81,7 @@ std::string make_archive(const char* format, const char* filter,
     return out;
 }
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        static int n = 0;
-        path = std::filesystem::temp_directory_path() /
-               ("news-test-archive-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::string write(const std::string& file, const std::string& bytes) const {
-        std::filesystem::path p = path / file;
-        std::ofstream(p, std::ios::binary) << bytes;
-        return p.string();
-    }
-};
+using news::test::TempDir;
 
 struct Result {
     std::vector<news::InputFile> files;

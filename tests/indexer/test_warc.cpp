@@ -57,45 +57,8 @@ constexpr char kBrotliBytes[] =
     "\x38\x24\x34\x78\xd8\x17";
 const std::string kBrotliPage(kBrotliBytes, sizeof kBrotliBytes - 1);
 
-std::string zstd(const std::string& data) {
-    archive* a = archive_write_new();
-    REQUIRE(archive_write_add_filter_by_name(a, "zstd") == ARCHIVE_OK);
-    REQUIRE(archive_write_set_format_raw(a) == ARCHIVE_OK);
-    std::string out(data.size() + 65536, '\0');
-    size_t used = 0;
-    REQUIRE(archive_write_open_memory(a, out.data(), out.size(), &used) == ARCHIVE_OK);
-    archive_entry* entry = archive_entry_new();
-    archive_entry_set_filetype(entry, AE_IFREG);
-    archive_entry_set_pathname(entry, "data");
-    archive_entry_set_size(entry, static_cast<la_int64_t>(data.size()));
-    REQUIRE(archive_write_header(a, entry) == ARCHIVE_OK);
-    REQUIRE(archive_write_data(a, data.data(), data.size()) ==
-            static_cast<la_ssize_t>(data.size()));
-    archive_entry_free(entry);
-    REQUIRE(archive_write_close(a) == ARCHIVE_OK);
-    archive_write_free(a);
-    out.resize(used);
-    return out;
-}
-
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        static int n = 0;
-        path = std::filesystem::temp_directory_path() /
-               ("news-test-warc-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::string write(const std::string& file, const std::string& bytes) const {
-        std::filesystem::path p = path / file;
-        std::ofstream(p, std::ios::binary) << bytes;
-        return p.string();
-    }
-};
+using news::test::compress_with;
+using news::test::TempDir;
 
 struct Result {
     std::vector<news::InputFile> files;
@@ -235,7 +198,7 @@ TEST_CASE("a WARC file gives its HTML responses and resources, url and crawl dat
                     "via: test\r\n");
     TempDir dir;
     for (const auto& [file, bytes] : std::vector<std::pair<std::string, std::string>>{
-             {"crawl.warc", warc}, {"crawl.warc.zst", zstd(warc)}}) {
+             {"crawl.warc", warc}, {"crawl.warc.zst", compress_with("zstd", warc)}}) {
         CAPTURE(file);
         const std::string path = dir.write(file, bytes);
         const Result r = inputs({path});
