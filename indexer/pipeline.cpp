@@ -271,37 +271,11 @@ class ReorderBuffer {
     bool m_aborted = false;
 };
 
-bool is_hidden(const std::filesystem::path& p) {
-    std::string name = p.filename().string();
-    return name.size() > 1 && name[0] == '.' && name != "..";
-}
-
-// The inputs' total size on disk, as for_each_input will walk them (hidden entries left out);
-// 0 when unknown (standard input) or when `stop` is raised meanwhile.
-uint64_t total_input_size(const std::vector<std::string>& inputs, const std::atomic<int>* stop) {
-    namespace fs = std::filesystem;
-    uint64_t total = 0;
-    for (const std::string& input : inputs) {
+// The inputs' total size on disk, as for_each_input walks them; 0 when unknown (standard input).
+uint64_t total_input_size(const std::vector<std::string>& inputs) {
+    for (const std::string& input : inputs)
         if (input == "-") return 0;
-        std::error_code ec;
-        if (fs::is_directory(input, ec)) {
-            fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
-                                                ec),
-                end;
-            for (; !ec && it != end; it.increment(ec)) {
-                if (stop && stop->load(std::memory_order_relaxed)) return 0;
-                if (is_hidden(it->path())) {
-                    if (it->is_directory(ec)) it.disable_recursion_pending();
-                    continue;
-                }
-                if (it->is_regular_file(ec)) total += it->file_size(ec);
-                ec.clear();
-            }
-        } else if (uint64_t size = fs::file_size(input, ec); !ec) {
-            total += size;
-        }
-    }
-    return total;
+    return input_total_bytes(inputs);
 }
 
 }  // namespace
@@ -364,7 +338,7 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     std::thread reader([&] {
         uint64_t seq = 0;
         try {
-            if (show_progress) bytes_total = total_input_size(options.inputs, stop);
+            if (show_progress) bytes_total = total_input_size(options.inputs);
             SkipSink skip = [&](const std::string& where, const std::string& reason,
                                 const std::string& message) {
                 WorkItem item;
@@ -386,20 +360,25 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
                 if (!queue.push(std::move(item), bytes)) throw StopReading{};
             };
             std::string last_path;
+            uint64_t last_consumed = 0;
             for_each_input(
                 options.inputs, input_options,
                 [&](InputFile&& file) {
                     if (stopped()) throw StopReading{};
                     if (!url_map_file.empty() && url_map_key(file.path) == url_map_file) return;
                     input_bytes += file.bytes.size();
-                    if (show_progress && file.path != last_path) {
-                        // Sizes on disk, as the total counts them; a file read in parts (an
-                        // archive's members) counts once.
-                        last_path = file.path;
-                        std::error_code ec;
-                        uint64_t size = file.path == "-" ? file.bytes.size()
-                                                         : std::filesystem::file_size(file.path, ec);
-                        if (!ec) unattributed_bytes += size;
+                    if (show_progress) {
+                        // How far the read of the file on disk has got, as the total counts
+                        // it: an archive's members or a WARC's records each add what the
+                        // streaming read consumed since the one before.
+                        std::string_view outer = std::string_view(file.path).substr(
+                            0, std::string_view(file.path).find_first_of("!#"));
+                        if (outer != last_path || file.consumed_bytes < last_consumed) {
+                            last_path = std::string(outer);
+                            last_consumed = 0;
+                        }
+                        unattributed_bytes += file.consumed_bytes - last_consumed;
+                        last_consumed = file.consumed_bytes;
                     }
                     Format format = sniff_format(file.bytes, file.path);
                     if (file.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
