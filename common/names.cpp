@@ -26,13 +26,6 @@ namespace {
 
 // ---------------------------------------------------------------- UTF-8 helpers
 
-void append_utf8(std::string& out, UChar32 c) {
-    char buf[4];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(buf, n, c);
-    out.append(buf, static_cast<size_t>(n));
-}
-
 // Decodes the code point at `i` and advances `i`; ill-formed bytes decode as U+FFFD.
 UChar32 next_cp(std::string_view s, size_t& i) {
     int32_t k = static_cast<int32_t>(i);

@@ -51,12 +51,17 @@ std::string entity_term(EntityType type, std::string_view key) {
     return bounded(entity_prefix(type), std::string(key));
 }
 
-std::string hash_hex(std::string_view bytes) {
+std::uint64_t hash64(std::string_view bytes) {
     std::uint64_t h = 14695981039346656037ULL;
     for (unsigned char c : bytes) {
         h ^= c;
         h *= 1099511628211ULL;
     }
+    return h;
+}
+
+std::string hash_hex(std::string_view bytes) {
+    std::uint64_t h = hash64(bytes);
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;

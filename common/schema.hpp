@@ -104,5 +104,7 @@ Article decode_document_data(const std::string& data);
 
 // 64-bit FNV-1a, hex encoded: stable content hashes for ids.
 std::string hash_hex(std::string_view bytes);
+// The same hash as a number.
+std::uint64_t hash64(std::string_view bytes);
 
 }  // namespace news::schema

@@ -119,6 +119,15 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
+void append_utf8(std::string& out, uint32_t code_point) {
+    if (code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
+        code_point = 0xFFFD;
+    char buf[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, code_point);
+    out.append(buf, static_cast<size_t>(n));
+}
+
 std::string to_lower(std::string_view s) {
     // The simple (one code point to one) mapping, as Xapian's own lower-casing of indexed text
     // does: "İ" becomes "i", not "i" plus a combining dot, so terms lower-cased here match.
@@ -131,11 +140,7 @@ std::string to_lower(std::string_view s) {
         UChar32 c;
         U8_NEXT(bytes, i, length, c);
         if (c < 0) c = 0xFFFD;
-        c = u_tolower(c);
-        char buf[4];
-        int32_t n = 0;
-        U8_APPEND_UNSAFE(buf, n, c);
-        out.append(buf, static_cast<size_t>(n));
+        append_utf8(out, static_cast<uint32_t>(u_tolower(c)));
     }
     return out;
 }

@@ -2,6 +2,7 @@
 // normalisation, and case folding.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,9 @@ std::string ascii_lower(std::string_view s);
 
 // Unicode lower case of UTF-8 text (simple case mapping, code point by code point).
 std::string to_lower(std::string_view s);
+
+// Appends one code point encoded as UTF-8; a surrogate or a value past U+10FFFF as U+FFFD.
+void append_utf8(std::string& out, uint32_t code_point);
 
 // Length in bytes of the UTF-8 sequence starting with lead byte `c` (1 for invalid leads).
 inline size_t utf8_length(unsigned char c) {

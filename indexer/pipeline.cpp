@@ -125,16 +125,6 @@ std::string summary_line(const IndexStats& s, bool dry_run) {
 
 namespace {
 
-// 64-bit FNV-1a of a unique id term: what a run remembers of each document it wrote.
-uint64_t id_hash(std::string_view id) {
-    uint64_t h = 14695981039346656037ULL;
-    for (unsigned char c : id) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 // Thrown through for_each_input and the readers (from the sinks they call) to stop reading
 // when a signal asks the run to end or the writer failed. No std::exception, so that nothing
 // on the way mistakes it for a document's failure.
@@ -511,7 +501,7 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
             if (r->skipped) record_skip(r->where, r->reason, r->message);
             if (r->extracted) ++stats.extracted;
             if (!r->printed.empty()) out << r->printed;
-            if (r->article && !seen_ids.insert(id_hash(r->prepared->uid)).second) {
+            if (r->article && !seen_ids.insert(schema::hash64(r->prepared->uid)).second) {
                 ++stats.duplicates;
             } else if (r->article) {
                 Xapian::WritableDatabase& db = writer->database();
