@@ -19,19 +19,11 @@
 using news::Format;
 using news::RawRecord;
 using news::test::name;
+using news::test::input_file;
+using news::test::Skip;
+using news::test::gzip;
 
 namespace {
-
-news::InputFile input_file(std::string path, std::string bytes) {
-    news::InputFile file;
-    file.path = std::move(path);
-    file.bytes = std::move(bytes);
-    return file;
-}
-
-struct Skip {
-    std::string where, reason, message;
-};
 
 struct ReadResult {
     std::vector<RawRecord> records;
@@ -201,21 +193,6 @@ TEST_CASE("HTML and text files are one record each, unstructured") {
 // ---- Compressed single files (sources/compressed, sources/file_input) ----
 
 namespace {
-
-// A gzip member of `data`, written with zlib.
-std::string gzip(const std::string& data) {
-    z_stream zs{};
-    REQUIRE(deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-    std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
 
 using news::test::compress_with;
 using news::test::TempDir;

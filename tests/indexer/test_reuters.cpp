@@ -16,19 +16,10 @@
 using news::Format;
 using news::RawRecord;
 using news::test::name;
+using news::test::input_file;
+using news::test::Skip;
 
 namespace {
-
-news::InputFile input_file(std::string path, std::string bytes) {
-    news::InputFile file;
-    file.path = std::move(path);
-    file.bytes = std::move(bytes);
-    return file;
-}
-
-struct Skip {
-    std::string where, reason, message;
-};
 
 struct ReadResult {
     std::vector<RawRecord> records;

@@ -5,6 +5,7 @@
 #include <archive_entry.h>
 #include <doctest/doctest.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,12 +13,41 @@
 #include <system_error>
 
 #include "sources/raw_record.hpp"
+#include "sources/reader.hpp"
 
 namespace news::test {
 
 // A format as the word the run summary prints, so failed checks read "html == text".
 inline std::string name(Format f) {
     return format_name(f);
+}
+
+// An input as the file layer hands it to the readers.
+inline InputFile input_file(std::string path, std::string bytes) {
+    InputFile file;
+    file.path = std::move(path);
+    file.bytes = std::move(bytes);
+    return file;
+}
+
+// One report of the skip sink.
+struct Skip {
+    std::string where, reason, message;
+};
+
+// A gzip member of `data`, written with zlib.
+inline std::string gzip(const std::string& data) {
+    z_stream zs{};
+    REQUIRE(deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string out(deflateBound(&zs, data.size()) + 64, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
 }
 
 // A folder of its own for one test's files, removed afterwards.

@@ -24,26 +24,10 @@
 using news::Format;
 using news::RawRecord;
 using news::test::name;
+using news::test::Skip;
+using news::test::gzip;
 
 namespace {
-
-struct Skip {
-    std::string where, reason, message;
-};
-
-std::string gzip(const std::string& data) {
-    z_stream zs{};
-    REQUIRE(deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-    std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
 
 // page("Brotli news") compressed by brotli 1.0.9 (quality 11): the tests link no encoder.
 constexpr char kBrotliBytes[] =
