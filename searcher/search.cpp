@@ -4,6 +4,8 @@
 #include <chrono>
 #include <filesystem>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
 
 #include "error.hpp"
 #include "schema.hpp"
@@ -35,29 +37,48 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, SnippetMaker& sni
     return hit;
 }
 
-// The copies folded into a shown hit: the other matches of its story. Xapian's collapse count
-// is a lower bound (the match may stop before it has seen every copy), so the few shown hits
-// get one small query each, the story's boolean term filtering the user's query.
-void count_copies(const Xapian::Database& db, const Xapian::Query& query, Hit& hit) {
+// The copies folded into the shown hits: the other matches of each hit's story. Xapian's
+// collapse count is a lower bound (the match may stop before it has seen every copy), so it is
+// not used as the count. Most stories hold one article, which the story term's frequency says
+// without running anything; the rest are counted by one boolean query, the user's query
+// filtered by their story terms, read newest first so that the sources come in that order.
+void count_copies(const Xapian::Database& db, const Xapian::Query& query,
+                  std::vector<Hit>& hits) {
+    std::vector<Hit*> pending;
+    std::vector<Xapian::Query> stories;
+    Xapian::doccount articles = 0;
+    for (Hit& hit : hits) {
+        if (hit.story.empty()) continue;
+        std::string term = schema::story_term(hit.story);
+        Xapian::doccount in_story = db.get_termfreq(term);
+        if (in_story < 2) continue;
+        pending.push_back(&hit);
+        stories.emplace_back(std::move(term));
+        articles += in_story;
+    }
+    if (pending.empty()) return;
+    // The term frequencies bound the matches, so the MSet holds them all: counts are exact.
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(schema::story_term(hit.story))));
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER, query,
+        Xapian::Query(Xapian::Query::OP_OR, stories.begin(), stories.end())));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value(schema::kSlotTimestamp, true);
-    constexpr Xapian::doccount kMaxCopies = 1000;
-    Xapian::MSet copies = enquire.get_mset(0, kMaxCopies);
-    std::vector<std::string> sources;
+    Xapian::MSet copies = enquire.get_mset(0, articles);
+    std::unordered_map<std::string_view, Hit*> by_story;
+    for (Hit* hit : pending) by_story.emplace(hit->story, hit);
     for (auto it = copies.begin(); it != copies.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        auto found = by_story.find(doc.get_value(schema::kSlotStory));
+        if (found == by_story.end()) continue;
+        Hit& hit = *found->second;
         if (*it == hit.docid) continue;
         ++hit.copies;
-        std::string source = it.get_document().get_value(schema::kSlotSource);
-        if (!source.empty() &&
-            std::find(sources.begin(), sources.end(), source) == sources.end())
-            sources.push_back(std::move(source));
+        std::string source = doc.get_value(schema::kSlotSource);
+        if (!source.empty() && std::find(hit.copy_sources.begin(), hit.copy_sources.end(),
+                                         source) == hit.copy_sources.end())
+            hit.copy_sources.push_back(std::move(source));
     }
-    if (copies.get_matches_estimated() > copies.size())
-        hit.copies += copies.get_matches_estimated() - copies.size();
-    hit.copy_sources = std::move(sources);
 }
 
 // --copies DOCID: the query for every article of the document's story (the document alone when
@@ -224,14 +245,9 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
         SnippetMaker snippets(query, stemmer, &db, options);
         result.hits.reserve(mset.size());
         std::size_t rank = request.offset;
-        // When the match saw every document, a collapse count of 0 is exact: no query needed.
-        const bool counted_all = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back(make_hit(it, ++rank, snippets));
-            Hit& hit = result.hits.back();
-            if (collapse && !hit.story.empty() && (!counted_all || it.get_collapse_count() > 0))
-                count_copies(db, query, hit);
-        }
+        if (collapse) count_copies(db, query, result.hits);
     }
     result.elapsed_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)

@@ -346,6 +346,46 @@ TEST_CASE("copies are counted among the matches only, even on a short page") {
     CHECK(r.hits[0].copies == 0);
 }
 
+TEST_CASE("copies of several shown stories are each counted, sources newest first") {
+    TempDatabase tmp;
+    const std::string floods = "00000000000000f1", fires = "00000000000000f2";
+    tmp.add(make_article("Floods in the valley", "River floods cut the valley road.", "2024-05-01",
+                         "https://a.example/floods", "Valley Post"),
+            floods);
+    tmp.add(make_article("Valley flooded", "River floods cut the valley road again.", "2024-05-03",
+                         "https://b.example/floods", "Hill Gazette"),
+            floods);
+    tmp.add(make_article("Road cut by floods", "River floods cut the valley road today.",
+                         "2024-05-02", "https://c.example/floods", "Plain Echo"),
+            floods);
+    tmp.add(make_article("Fires near the valley", "Fires reached the valley road.", "2024-06-01",
+                         "https://a.example/fires", "Valley Post"),
+            fires);
+    tmp.add(make_article("Valley fires", "Fires reached the valley road at night.", "2024-06-02",
+                         "https://d.example/fires", "Coast Wire"),
+            fires);
+    tmp.add(make_article("Valley fair", "The valley road fair opens.", "2024-07-01",
+                         "https://a.example/fair", "Valley Post"),
+            "00000000000000f3");
+    Xapian::Database db = tmp.reader();
+    SearchResult r = search(db, request_for("valley road"));
+    REQUIRE(r.hits.size() == 3);
+    for (const Hit& h : r.hits) {
+        std::vector<std::string> others;
+        if (h.story == floods) {
+            CHECK(h.copies == 2);
+            for (const char* s : {"Hill Gazette", "Plain Echo", "Valley Post"})
+                if (h.source != s) others.push_back(s);
+        } else if (h.story == fires) {
+            CHECK(h.copies == 1);
+            others.push_back(h.source == "Coast Wire" ? "Valley Post" : "Coast Wire");
+        } else {
+            CHECK(h.copies == 0);
+        }
+        CHECK(h.copy_sources == others);
+    }
+}
+
 TEST_CASE("all copies are shown when collapsing is off") {
     Syndicated s;
     SearchRequest req = request_for("strike");
