@@ -17,11 +17,105 @@ GumboOptions parse_options() {
     return options;
 }
 
+bool starts_with_ci(std::string_view s, size_t at, std::string_view word) {
+    if (s.size() - at < word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[at + i])) != word[i]) return false;
+    return true;
+}
+
+// Where "</name" next starts, case-insensitively, at or after `from`; npos when nowhere.
+size_t find_end_tag(std::string_view s, size_t from, std::string_view name) {
+    for (size_t at = s.find("</", from); at != std::string_view::npos; at = s.find("</", at + 2))
+        if (starts_with_ci(s, at + 2, name)) return at;
+    return std::string_view::npos;
+}
+
+// The end of a start tag whose name ends before `at`: just past its '>', quoted attribute
+// values skipped; npos when the page ends first.
+size_t start_tag_end(std::string_view s, size_t at) {
+    char quote = 0;
+    for (; at < s.size(); ++at) {
+        char c = s[at];
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            return at + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// Whether a script's text may hold something the extractor reads: JSON data (JSON-LD, a CMS's
+// page data) or a publication date under one of the keys the date finder looks for.
+bool script_is_read(std::string_view start_tag, std::string_view body) {
+    std::string tag(start_tag);
+    std::transform(tag.begin(), tag.end(), tag.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (tag.find("json") != std::string::npos) return true;
+    for (std::string_view key : {"ublish", "ublication", "pubDate"})
+        if (body.find(key) != std::string_view::npos) return true;
+    return false;
+}
+
 }  // namespace
 
-HtmlDocument::HtmlDocument(std::string_view utf8_html) {
+std::string without_unread_raw_text(std::string_view html) {
+    std::string out;
+    size_t copied = 0;  // html[0, copied) is in out
+    size_t at = 0;
+    while ((at = html.find('<', at)) != std::string_view::npos) {
+        if (html.compare(at, 4, "<!--") == 0) {
+            // A comment's "<script" opens nothing.
+            size_t end = html.find("-->", at + 4);
+            if (end == std::string_view::npos) break;
+            at = end + 3;
+            continue;
+        }
+        std::string_view name;
+        if (starts_with_ci(html, at + 1, "script"))
+            name = "script";
+        else if (starts_with_ci(html, at + 1, "style"))
+            name = "style";
+        size_t after_name = at + 1 + name.size();
+        if (name.empty() || after_name >= html.size() ||
+            !(std::isspace(static_cast<unsigned char>(html[after_name])) ||
+              html[after_name] == '>' || html[after_name] == '/')) {
+            // Another tag: its attribute values may say "<script" without opening one.
+            bool tag = at + 1 < html.size() &&
+                       (std::isalpha(static_cast<unsigned char>(html[at + 1])) ||
+                        html[at + 1] == '/');
+            at = tag ? start_tag_end(html, at + 1) : at + 1;
+            if (at == std::string_view::npos) break;
+            continue;
+        }
+        size_t body = start_tag_end(html, after_name);
+        if (body == std::string_view::npos) break;
+        size_t end = find_end_tag(html, body, name);
+        if (end == std::string_view::npos) break;
+        std::string_view text = html.substr(body, end - body);
+        // "<!--" in a script can hide a "</script>" from the tokenizer (an escaped script), so
+        // where this one really ends is for gumbo to say: such scripts are left whole.
+        bool keep = name == "script" && (text.find("<!--") != std::string_view::npos ||
+                                         script_is_read(html.substr(at, body - at), text));
+        if (!keep && !text.empty()) {
+            if (out.empty()) out.reserve(html.size());
+            out.append(html.substr(copied, body - copied));
+            copied = end;
+        }
+        at = end + 2;
+    }
+    if (copied == 0) return std::string(html);
+    out.append(html.substr(copied));
+    return out;
+}
+
+HtmlDocument::HtmlDocument(std::string_view utf8_html)
+    : m_source(without_unread_raw_text(utf8_html)) {
     GumboOptions options = parse_options();
-    m_output = gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size());
+    m_output = gumbo_parse_with_options(&options, m_source.data(), m_source.size());
 }
 
 HtmlDocument::~HtmlDocument() {

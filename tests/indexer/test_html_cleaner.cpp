@@ -569,3 +569,34 @@ TEST_CASE("many blocks are extracted in linear time") {
     CHECK_FALSE(contains(text, "link 19999"));
     CHECK(took.count() < 10.0);
 }
+
+TEST_CASE("style and unread script text is left out before parsing, and nothing else") {
+    using namespace news;
+    const std::string ld = R"(<script type="application/ld+json">{"datePublished": "2024-03-14"}</script>)";
+    const std::string cms = R"(<script>window.page = {"published_at": "2024-03-14"};</script>)";
+    const std::string tracker = R"(<SCRIPT async src="x.js">var a = "<p>not text</p>";</SCRIPT >)";
+    const std::string css = "<style media='a>b'>p { color: red } </style>";
+    std::string html = "<head>" + ld + cms + css + "</head><body><p>Kept.</p>" + tracker +
+                       "<p>Also kept.</p><scripts>odd tag, kept</scripts></body>";
+    std::string out = without_unread_raw_text(html);
+    CHECK(out == "<head>" + ld + cms + "<style media='a>b'></style></head><body><p>Kept.</p>" +
+                     R"(<SCRIPT async src="x.js"></SCRIPT >)" +
+                     "<p>Also kept.</p><scripts>odd tag, kept</scripts></body>");
+    // An escaped script may hide its end from a plain search: it is left whole.
+    const std::string escaped =
+        R"(<script><!-- document.write("<script>x()</script>"); --></script><p>After.</p>)";
+    CHECK(without_unread_raw_text(escaped) == escaped);
+    // A "<script" inside a comment opens nothing.
+    const std::string commented = "<!-- <script> --><p>Text.</p><style>a{}</style>";
+    CHECK(without_unread_raw_text(commented) == "<!-- <script> --><p>Text.</p><style></style>");
+    // Nor does one in another tag's attribute.
+    const std::string attr = R"(<a title="<script>">Link</a><p>Text.</p><script>x()</script>)";
+    CHECK(without_unread_raw_text(attr) ==
+          R"(<a title="<script>">Link</a><p>Text.</p><script></script>)");
+    // Unclosed elements, truncated tags and empty input stay as they are.
+    for (std::string s : {"<script>var a = 1;", "<style", "<script type='x", "", "<", "<p>x</p>"})
+        CHECK(without_unread_raw_text(s) == s);
+    // What the extractor sees is the same with or without the left-out text.
+    HtmlDocument doc(html);
+    CHECK(inner_text(doc.root()) == "Kept. Also kept. odd tag, kept");
+}
