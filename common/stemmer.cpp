@@ -2,7 +2,9 @@
 
 #include <libstemmer.h>
 
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "error.hpp"
 
@@ -22,20 +24,28 @@ class SnowballStem : public Xapian::StemImplementation {
     SnowballStem(const SnowballStem&) = delete;
     SnowballStem& operator=(const SnowballStem&) = delete;
 
+    // A news archive repeats its words: the stems of the words seen last are remembered (the
+    // stemmer is used by one thread, as libstemmer's own state requires).
     std::string operator()(const std::string& word) override {
+        if (auto it = m_seen.find(word); it != m_seen.end()) return it->second;
         const sb_symbol* out =
             sb_stemmer_stem(m_stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                             static_cast<int>(word.size()));
         if (!out) return word;  // out of memory inside libstemmer: index the word unstemmed
-        return std::string(reinterpret_cast<const char*>(out),
-                           static_cast<size_t>(sb_stemmer_length(m_stemmer)));
+        std::string stem(reinterpret_cast<const char*>(out),
+                         static_cast<size_t>(sb_stemmer_length(m_stemmer)));
+        if (m_seen.size() >= kMaxSeen) m_seen.clear();
+        m_seen.emplace(word, stem);
+        return stem;
     }
 
     std::string get_description() const override { return "libstemmer:" + m_language; }
 
   private:
+    static constexpr size_t kMaxSeen = 1 << 16;  // words; a few MB at most
     std::string m_language;
     sb_stemmer* m_stemmer;
+    std::unordered_map<std::string, std::string> m_seen;
 };
 
 // libstemmer's name for a language: Norwegian's two written forms share its one stemmer.
