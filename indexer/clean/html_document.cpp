@@ -79,6 +79,8 @@ std::string without_unread_raw_text(std::string_view html) {
             name = "script";
         else if (starts_with_ci(html, at + 1, "style"))
             name = "style";
+        else if (starts_with_ci(html, at + 1, "svg"))
+            name = "svg";
         size_t after_name = at + 1 + name.size();
         if (name.empty() || after_name >= html.size() ||
             !(std::isspace(static_cast<unsigned char>(html[after_name])) ||

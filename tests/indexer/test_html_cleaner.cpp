@@ -570,7 +570,7 @@ TEST_CASE("many blocks are extracted in linear time") {
     CHECK(took.count() < 10.0);
 }
 
-TEST_CASE("style and unread script text is left out before parsing, and nothing else") {
+TEST_CASE("style, svg and unread script insides are left out before parsing, nothing else") {
     using namespace news;
     const std::string ld = R"(<script type="application/ld+json">{"datePublished": "2024-03-14"}</script>)";
     const std::string cms = R"(<script>window.page = {"published_at": "2024-03-14"};</script>)";
@@ -582,6 +582,9 @@ TEST_CASE("style and unread script text is left out before parsing, and nothing 
     CHECK(out == "<head>" + ld + cms + "<style media='a>b'></style></head><body><p>Kept.</p>" +
                      R"(<SCRIPT async src="x.js"></SCRIPT >)" +
                      "<p>Also kept.</p><scripts>odd tag, kept</scripts></body>");
+    // Inline SVG is drawn, never read.
+    CHECK(without_unread_raw_text(R"(<p>A<svg viewBox="0 0 9 9"><path d="M0 0h9"/></svg>B</p>)") ==
+          R"(<p>A<svg viewBox="0 0 9 9"></svg>B</p>)");
     // An escaped script may hide its end from a plain search: it is left whole.
     const std::string escaped =
         R"(<script><!-- document.write("<script>x()</script>"); --></script><p>After.</p>)";
