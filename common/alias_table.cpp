@@ -286,12 +286,16 @@ EntityCluster unknown_cluster(EntityType type, std::string_view key) {
     return out;
 }
 
-// Adds `n` to obj[field][name].
-void add_count(json& obj, const char* field, const std::string& name, unsigned n) {
+// Adds `n` (which may be negative) to obj[field][name]; a count that falls to 0 is removed.
+void add_count(json& obj, const char* field, const std::string& name, long n) {
     json& m = obj[field];
     if (!m.is_object()) m = json::object();
-    json& v = m[name];
-    v = (v.is_number_unsigned() ? v.get<unsigned>() : 0u) + n;
+    long now = static_cast<long>(count_of(m, name.c_str())) + n;
+    if (now > 0)
+        m[name] = static_cast<unsigned>(now);
+    else
+        m.erase(name);
+    if (m.empty()) obj.erase(field);
 }
 
 void cap_forms(json& rec) {
@@ -307,8 +311,7 @@ void cap_forms(json& rec) {
 
 }  // namespace
 
-void AliasTable::add(const std::vector<Entity>& entities,
-                     const std::map<std::string, std::string>& acronyms) {
+void AliasTable::count(const std::vector<Entity>& entities, int delta) {
     std::set<std::pair<std::string, std::string>> counted;  // (bucket, key) of this article
     for (const Entity& e : entities) {
         std::string key = names::entity_key(e.type, e.name);
@@ -316,9 +319,18 @@ void AliasTable::add(const std::vector<Entity>& entities,
         std::string meta = bucket_key(e.type, key);
         std::string form = names::clean_name(e.type, e.name);
         if (form.empty()) form = e.name;
-        ++m_forms[meta][key][form];
-        if (counted.emplace(meta, key).second) ++m_documents[meta][key];
+        m_forms[meta][key][form] += delta;
+        if (counted.emplace(meta, key).second) m_documents[meta][key] += delta;
     }
+}
+
+void AliasTable::remove(const std::vector<Entity>& entities) {
+    count(entities, -1);
+}
+
+void AliasTable::add(const std::vector<Entity>& entities,
+                     const std::map<std::string, std::string>& acronyms) {
+    count(entities, +1);
     for (const auto& [acr, long_key] : acronyms) {
         if (acr.empty() || long_key.empty() || acr == long_key) continue;
         ++m_links[bucket_key(EntityType::Organization, long_key)][long_key]["a"][acr];
@@ -336,20 +348,27 @@ void AliasTable::flush(Xapian::WritableDatabase& db) {
         metas.insert(meta);
     for (const std::string& meta : metas) {
         json bucket = read_bucket(db, meta);
-        std::set<std::string> touched;
+        std::set<std::string> touched, uncounted;
         if (auto it = m_documents.find(meta); it != m_documents.end())
             for (const auto& [key, n] : it->second) {
+                if (n == 0) continue;
                 json& rec = bucket[key];
                 if (!rec.is_object()) rec = json::object();
-                rec["d"] = count_of(rec, "d") + n;
+                long d = static_cast<long>(count_of(rec, "d")) + n;
+                rec["d"] = static_cast<unsigned>(std::max(0L, d));
                 touched.insert(key);
+                if (n < 0) uncounted.insert(key);
             }
         if (auto it = m_forms.find(meta); it != m_forms.end())
             for (const auto& [key, forms] : it->second) {
+                bool any = false;
+                for (const auto& [form, n] : forms)
+                    any = any || n != 0;
+                if (!any) continue;
                 json& rec = bucket[key];
                 if (!rec.is_object()) rec = json::object();
                 for (const auto& [form, n] : forms)
-                    add_count(rec, "f", form, n);
+                    if (n != 0) add_count(rec, "f", form, n);
                 touched.insert(key);
             }
         if (auto it = m_links.find(meta); it != m_links.end())
@@ -361,9 +380,17 @@ void AliasTable::flush(Xapian::WritableDatabase& db) {
                         add_count(rec, field.c_str(), name, n);
                 touched.insert(key);
             }
-        for (const std::string& key : touched)
-            cap_forms(bucket[key]);
-        db.set_metadata(meta, bucket.dump());
+        for (const std::string& key : touched) {
+            json& rec = bucket[key];
+            // A key no article names any more leaves the table, acronym links and all.
+            if (uncounted.count(key) && count_of(rec, "d") == 0) {
+                bucket.erase(key);
+                continue;
+            }
+            cap_forms(rec);
+        }
+        // An empty value deletes the entry.
+        db.set_metadata(meta, bucket.empty() ? std::string() : bucket.dump());
     }
     m_forms.clear();
     m_documents.clear();

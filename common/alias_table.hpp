@@ -54,6 +54,10 @@ class AliasTable {
     // `acronyms` maps the acronym key to the long form's key.
     void add(const std::vector<Entity>& entities,
              const std::map<std::string, std::string>& acronyms = {});
+    // Uncounts an article counted before (the stored version of an article indexed again):
+    // what add() counted for these entities is taken off, and a key no article names any more
+    // leaves the table. (Acronym definitions are not stored with an article and stay.)
+    void remove(const std::vector<Entity>& entities);
 
     // Adds the counts gathered since the last flush to the database's metadata and forgets them.
     // Called before each commit, so the table and the documents commit together.
@@ -62,10 +66,12 @@ class AliasTable {
     bool empty() const;
 
   private:
-    // Pending counts by metadata key, then entity key, then written form.
-    std::map<std::string, std::map<std::string, std::map<std::string, unsigned>>> m_forms;
-    std::map<std::string, std::map<std::string, unsigned>> m_documents;
-    // Unused: superseded by m_links, which counts each acronym definition.
+    void count(const std::vector<Entity>& entities, int delta);
+
+    // Pending changes of the counts (negative for articles uncounted) by metadata key, then
+    // entity key, then written form.
+    std::map<std::string, std::map<std::string, std::map<std::string, int>>> m_forms;
+    std::map<std::string, std::map<std::string, int>> m_documents;
     // Pending acronym links by metadata key, then entity key, then field ("a": acronyms of a
     // long form, "l": long forms of an acronym), then the other key.
     std::map<std::string,

@@ -513,7 +513,7 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
                 } else {
                     // The document carries its content hash already (prepare_document).
                     try {
-                        writer->write(p, self, *r->article, state == DocumentState::New);
+                        writer->write(p, self, *r->article, true);
                     } catch (const Xapian::Error&) {
                         throw;  // the database itself failed: the run cannot go on
                     } catch (const std::exception& e) {

@@ -250,12 +250,17 @@ IndexWriter::Outcome IndexWriter::write(const Article& article) {
     Xapian::docid self = 0;
     if (m_db.term_exists(p.uid))
         if (auto it = m_db.postlist_begin(p.uid); it != m_db.postlist_end(p.uid)) self = *it;
-    write(p, self, article, self == 0);
+    write(p, self, article, true);
     return self != 0 ? Outcome::Replaced : Outcome::Added;
 }
 
 Xapian::docid IndexWriter::write(PreparedDocument& p, Xapian::docid self, const Article& article,
                                  bool count_aliases) {
+    // The alias table counts each article once: the version replaced is uncounted first.
+    if (count_aliases && self != 0) {
+        Article old = schema::decode_document_data(m_db.get_document(self).get_data());
+        if (!old.entities.empty()) m_aliases.remove(old.entities);
+    }
     // Story dedup: join the cluster of a stored copy (this batch's included), else start one.
     std::string story = find_story(m_db, p.fp, self, schema::story_id_for(p.uid), &m_stories);
     add_story(p.doc, p.fp, story);
@@ -267,7 +272,6 @@ Xapian::docid IndexWriter::write(PreparedDocument& p, Xapian::docid self, const 
         id = m_db.add_document(p.doc);
     }
     m_stories.put(id, p.fp, story);
-    // The alias table counts articles: a document indexed again is not counted twice.
     if (count_aliases && !article.entities.empty())
         m_aliases.add(article.entities, article.acronyms);
     if (++m_pending >= m_batch_size) commit();

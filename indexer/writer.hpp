@@ -93,8 +93,8 @@ class IndexWriter {
 
     Outcome write(const Article& article);
     // Writes a prepared document: `self` is the docid of the document with its unique id term
-    // (0 when there is none), `count_aliases` whether its entities go into the alias table
-    // (the pipeline counts new articles only).
+    // (0 when there is none), `count_aliases` whether the alias table counts its entities
+    // (then the entities of the version it replaces are uncounted).
     Xapian::docid write(PreparedDocument& prepared, Xapian::docid self, const Article& article,
                         bool count_aliases);
     void commit();

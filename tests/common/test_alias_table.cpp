@@ -237,3 +237,40 @@ TEST_CASE("repeated lookups give the same answers") {
     }
     CHECK(found == 200u * 5);
 }
+
+TEST_CASE("an article uncounted takes its names off, and a name no article has leaves") {
+    TempDb t;
+    fill(t.db);
+    AliasTable table;
+    // Two of the six "Antony J. Blinken" articles were corrected to "Anthony Blinken"; the one
+    // "Anthony Blinken" article and Jill Biden's two now name nobody.
+    for (int i = 0; i < 2; ++i) {
+        table.remove({person("Antony J. Blinken")});
+        table.add({person("Anthony Blinken")});
+    }
+    table.remove({person("Anthony Blinken")});
+    table.remove({person("Jill Biden")});
+    table.remove({person("Jill Biden")});
+    // Removing and adding the same names in one batch changes nothing.
+    table.remove({place("Tel Aviv")});
+    table.add({place("Tel Aviv")});
+    table.flush(t.db);
+    t.db.commit();
+    auto blinken = news::resolve_entity(t.db, EntityType::Person, "Blinken");
+    REQUIRE(blinken.size() == 1);
+    CHECK(blinken[0].documents == 11);
+    CHECK(blinken[0].name == "Antony J. Blinken");  // 4 articles against "Anthony Blinken"'s 2
+    auto bidens = news::resolve_entity(t.db, EntityType::Person, "Jill Biden");
+    for (const EntityCluster& c : bidens)
+        CHECK_FALSE(has_key(c, "jill biden"));
+    auto tel_aviv = news::resolve_entity(t.db, EntityType::Place, "Tel Aviv");
+    REQUIRE(tel_aviv.size() == 1);
+    CHECK(tel_aviv[0].documents == 4);
+    // Every Zürich article uncounted: the place is gone, and so is its metadata entry.
+    table.remove({place("Zürich")});
+    table.remove({place("Zurich")});
+    table.flush(t.db);
+    t.db.commit();
+    CHECK(news::resolve_entity(t.db, EntityType::Place, "Zurich").empty());
+    CHECK(t.db.get_metadata(std::string(news::schema::kMetaAliasPrefix) + "g:zurich").empty());
+}

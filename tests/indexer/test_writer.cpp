@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include "alias_table.hpp"
 #include "schema.hpp"
 #include "stemmer.hpp"
 #include "writer.hpp"
@@ -122,6 +123,37 @@ TEST_CASE("a rewrite is recognised before the batch is committed") {
     CHECK(writer.write(harbour()) == IndexWriter::Outcome::Replaced);
     writer.commit();
     CHECK(Xapian::Database(dir.db()).get_doccount() == 1);
+}
+
+TEST_CASE("an article indexed again is counted once in the alias table, under its new names") {
+    using news::EntityType;
+    for (unsigned batch : {1u, 100u}) {  // the old version committed, or still in the batch
+        CAPTURE(batch);
+        TempDir dir;
+        {
+            IndexWriter writer(dir.db(), batch);
+            Article first = harbour();
+            first.entities = {{EntityType::Person, "Maria Castellanos", {}},
+                              {EntityType::Place, "Porto Seguro", {}}};
+            writer.write(first);
+            writer.write(first);  // unchanged names, written again: still one article
+            Article corrected = harbour();
+            corrected.text += "\n\nA correction was added.";
+            corrected.entities = {{EntityType::Person, "Mariana Castellanos", {}},
+                                  {EntityType::Place, "Porto Seguro", {}}};
+            writer.write(corrected);
+            writer.commit();
+        }
+        Xapian::Database db(dir.db());
+        auto people = news::resolve_entity(db, EntityType::Person, "Castellanos");
+        REQUIRE(people.size() == 1);
+        CHECK(people[0].name == "Mariana Castellanos");
+        CHECK(people[0].documents == 1);
+        CHECK(people[0].keys == std::vector<std::string>{"mariana castellanos"});
+        auto places = news::resolve_entity(db, EntityType::Place, "Porto Seguro");
+        REQUIRE(places.size() == 1);
+        CHECK(places[0].documents == 1);
+    }
 }
 
 TEST_CASE("different articles are separate documents") {
