@@ -964,6 +964,47 @@ std::vector<bool> stray_runs(const std::vector<Block>& blocks, const std::vector
     return stray;
 }
 
+// The element a page without prose has its article in: its one <article>, else the element
+// named as the article's body, else its one <main>; kNone on a page of several articles (a
+// list of teasers) or of none.
+uint32_t brief_container(const std::vector<Node>& nodes) {
+    uint32_t article = kNone, main = kNone;
+    int articles = 0, mains = 0;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        const Node& n = nodes[i];
+        if (n.tag == GUMBO_TAG_ARTICLE && articles++ == 0) article = static_cast<uint32_t>(i);
+        if (n.tag == GUMBO_TAG_MAIN && mains++ == 0) main = static_cast<uint32_t>(i);
+    }
+    if (articles == 1) return article;
+    if (articles > 1) return kNone;
+    for (size_t i = 0; i < nodes.size(); ++i)
+        if (nodes[i].content && !nodes[i].bulky && !nodes[i].mixed)
+            return static_cast<uint32_t>(i);
+    return mains == 1 ? main : kNone;
+}
+
+// A brief made of figures and short lines ("Shr 22 cts vs 18 cts", "Net 1,234,000 vs
+// 987,000"), a results table: no block is prose, so no container wins, yet the article element
+// holds the story. Its short and near-good blocks, in document order, are the text when
+// nothing marks them as furniture and they add up to a line at least.
+std::vector<TextBlock> brief_blocks(const Page& page, uint32_t box) {
+    if (box == kNone) return {};
+    const uint32_t lo = box, hi = page.nodes[box].end;
+    std::vector<TextBlock> out;
+    size_t chars = 0;
+    for (const Block& b : page.blocks) {
+        if (b.node < lo || b.node >= hi) continue;
+        if (b.cls != Class::Short && b.cls != Class::NearGood) continue;
+        if (b.furniture != FurnitureHint::None || link_density(b) > 0.5 || is_heading(b.tag) ||
+            b.node == page.title)
+            continue;
+        out.push_back({b.text, gumbo_normalized_tagname(b.tag)});
+        chars += b.chars;
+    }
+    if (chars < 20) return {};
+    return out;
+}
+
 }  // namespace
 
 FurnitureHint furniture_hint(std::string_view class_or_id) {
@@ -987,10 +1028,16 @@ std::vector<TextBlock> extract_main_blocks(const HtmlDocument& doc) {
     for (Block& b : blocks)
         b.cls = classify(b, language);
     const uint32_t container = choose_container(nodes, blocks, in_body);
-    if (container == kNone) return {};
+    if (container == kNone) return brief_blocks(page, brief_container(nodes));
     const std::vector<uint32_t> order = article_blocks(nodes, blocks, container);
     drop_furniture_sections(nodes, blocks, order, container);
     const std::vector<bool> stray = stray_runs(blocks, order);
+    // Without prose, the page may still be a brief (see brief_blocks): judged before smoothing,
+    // which would take its short lines for furniture.
+    std::vector<TextBlock> brief;
+    if (std::none_of(order.begin(), order.end(),
+                     [&](uint32_t i) { return blocks[i].cls == Class::Good; }))
+        brief = brief_blocks(page, brief_container(nodes));
     smooth(blocks, order);
 
     std::vector<TextBlock> out;
@@ -1002,7 +1049,7 @@ std::vector<TextBlock> extract_main_blocks(const HtmlDocument& doc) {
         if (b.node == page.title || (b.tag == GUMBO_TAG_H1 && out.empty())) continue;
         out.push_back({b.text, gumbo_normalized_tagname(b.tag)});
     }
-    return out;
+    return out.empty() ? brief : out;
 }
 
 std::string join_blocks(const std::vector<TextBlock>& blocks) {

@@ -1101,6 +1101,19 @@ bool plausible(const Date& d, const Date& today) {
     return day_number(d) <= day_number(today) + 1;
 }
 
+// A publication date the page declares in its metadata may be old: a digitised archive's
+// page states its 1987 story's day. Only days that systems write when they have no date (the
+// Unix epoch, SQL's and spreadsheets' 1900-01-01) and the future are refused. Dates found in
+// the text need plausible() instead, which rejects anything before the web.
+bool plausible_declared(const Date& d, const Date& today) {
+    if (d.year < 1800) return false;
+    if ((d.year == 1970 && d.month == 1 && d.day == 1) ||
+        (d.year == 1969 && d.month == 12 && d.day == 31) ||
+        (d.year == 1900 && d.month == 1 && d.day == 1))
+        return false;
+    return day_number(d) <= day_number(today) + 1;
+}
+
 // Minutes since the epoch in UTC, for dates with a time and a zone.
 std::optional<long> instant(const Date& d) {
     if (!d.has_time || !d.utc_offset_minutes) return std::nullopt;
@@ -1593,7 +1606,7 @@ std::optional<Date> find_publication_date(const HtmlDocument& doc, const DateEvi
     std::optional<Date> declared;
     for (const std::string& s : evidence.published) {
         std::optional<Date> d = parse_date(s);
-        if (d && plausible(*d, today)) {
+        if (d && plausible_declared(*d, today)) {
             declared = d;
             break;
         }

@@ -93,8 +93,13 @@ TEST_CASE("declared dates: datePublished and publication meta tags, never the mo
          ld(R"({"@type":"NewsArticle","datePublished":"2024-03-05T09:30:00Z",})"), "2024-03-05"},
         {"a declared date in the future is no date", meta("article:published_time", "2031-01-01"),
          "none"},
-        {"a declared date before 1995 is no date", meta("article:published_time", "1970-01-01"),
-         "none"},
+        {"the Unix epoch, a system's empty date, is no date",
+         meta("article:published_time", "1970-01-01T00:00:00Z"), "none"},
+        {"nor is 1900-01-01", "<meta name=\"date\" content=\"1900-01-01\">", "none"},
+        {"a digitised archive's old story keeps its declared day",
+         "<meta name=\"date\" content=\"1987-02-26T15:01:01Z\">", "1987-02-26"},
+        {"as in JSON-LD", ld(R"({"@type":"NewsArticle","datePublished":"1969-07-21"})"),
+         "1969-07-21"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.what);

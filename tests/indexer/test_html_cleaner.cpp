@@ -603,3 +603,23 @@ TEST_CASE("style, svg and unread script insides are left out before parsing, not
     HtmlDocument doc(html);
     CHECK(inner_text(doc.root()) == "Kept. Also kept. odd tag, kept");
 }
+
+TEST_CASE("a brief of figures without prose is its article element's short lines") {
+    using namespace news;
+    const std::string brief =
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/markets\">Markets</a></nav>"
+        "<article><h1>CHAMPION PRODUCTS APPROVES STOCK SPLIT</h1><p>Shr 22 cts vs 18 cts</p>"
+        "<p>Net 1,234,000 vs 987,000</p><p>Revs 12.3 mln vs 10.1 mln</p></article>"
+        "<footer><p>Copyright 1987</p></footer></body></html>";
+    HtmlDocument doc(brief);
+    CHECK(join_blocks(extract_main_blocks(doc)) ==
+          "Shr 22 cts vs 18 cts\n\nNet 1,234,000 vs 987,000\n\nRevs 12.3 mln vs 10.1 mln");
+    // A page of teasers (several articles) and a page without an article element have none.
+    const std::string teasers =
+        "<html><body><article><h2><a href=\"/a\">Shares rise</a></h2><p>Up 2 pct</p></article>"
+        "<article><h2><a href=\"/b\">Bonds fall</a></h2><p>Down 1 pct</p></article></body></html>";
+    HtmlDocument teaser_doc(teasers);
+    CHECK(extract_main_blocks(teaser_doc).empty());
+    HtmlDocument bare("<html><body><div><p>Shr 22 cts vs 18 cts</p></div></body></html>");
+    CHECK(extract_main_blocks(bare).empty());
+}
