@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
+#include <unordered_map>
 
 #include "text.hpp"
 
@@ -622,6 +624,65 @@ std::string class_words(std::string_view cls) {
     return out;
 }
 
+// What an element's class, id and itemprop say, whatever the element and its parents.
+struct NameHints {
+    bool body = false;         // itemprop=articleBody
+    bool dateish = false;      // a date line's names
+    bool pub = false;          // the publication's
+    bool mod = false;          // the modification's
+    bool comment = false;      // a comment's
+    bool furniture = false;    // related stories, menus
+    bool sidebar = false;      // a sidebar: furniture unless the article's own
+    bool quoted = false;       // an embedded post
+    bool site_footer = false;  // the site's footer or header, unless inside the article
+    bool site_header = false;
+};
+
+NameHints name_hints(std::string_view cls, std::string_view id, std::string_view prop) {
+    NameHints h;
+    std::string names = class_words(cls);
+    names += ' ';
+    names += fold_case(id);
+    names += ' ';
+    names += fold_case(prop);
+    h.body = prop == "articleBody";
+    h.dateish =
+        contains_any(names, {"date", "datum", "time", "publish", "posted", "byline", "meta",
+                             "created", "fecha", "zeit", "dateline", "data", "stamp", "author",
+                             "autor", "submitted"});
+    h.pub = contains_any(names, {"publish", "pubdate", "posted", "created", "erstellt"});
+    // WordPress themes mark the publication date "updated" too, so that word alone says nothing.
+    h.mod = !h.pub && contains_any(names, {"modif", "lastmod", "last-mod", "last_mod", "changed",
+                                           "date-updated", "updated-date", "update-date",
+                                           "last-updated", "lastupdated", "updated_at",
+                                           "date_updated", "updatedate"});
+    h.comment = names_comments(names);
+    h.furniture = contains_any(names, {"related", "recommend", "popular", "trending", "most-read",
+                                       "mostread", "navbar", "menu", "newsticker", "teaser-list",
+                                       "more-stories", "morestories"});
+    h.sidebar = contains_any(names, {"sidebar", "widget-area", "widget_"});
+    h.quoted = contains_any(names, {"twitter-tweet", "instagram-media", "tiktok-embed", "fb-post"});
+    h.site_footer = names_site_footer(names);
+    h.site_header = names_site_header(names);
+    return h;
+}
+
+// name_hints() remembered by thread: a page repeats a few class values on most of its
+// elements, and sites repeat them across pages.
+const NameHints& remembered_name_hints(std::string_view cls, std::string_view id,
+                                       std::string_view prop) {
+    thread_local std::unordered_map<std::string, NameHints> seen;
+    thread_local std::string key;
+    key.assign(cls);
+    key += '\x1f';
+    key += id;
+    key += '\x1f';
+    key += prop;
+    if (auto it = seen.find(key); it != seen.end()) return it->second;
+    if (seen.size() >= (1u << 15)) seen.clear();
+    return seen.emplace(key, name_hints(cls, id, prop)).first->second;
+}
+
 unsigned own_flags(const GumboNode* n, unsigned parent) {
     unsigned f = 0;
     GumboTag tag = n->v.element.tag;
@@ -653,38 +714,21 @@ unsigned own_flags(const GumboNode* n, unsigned parent) {
         if (attribute(n, "role") == "main") f |= kArticle;
         return f;
     }
-    std::string names = class_words(cls);
-    names += ' ';
-    names += fold_case(id);
-    names += ' ';
-    names += fold_case(prop);
-    if (prop == "articleBody" || attribute(n, "role") == "main" ||
+    const NameHints& h = remembered_name_hints(cls, id, prop);
+    if (h.body || attribute(n, "role") == "main" ||
         contains_any(fold_case(attribute(n, "itemtype")), {"article", "blogposting"}))
         f |= kArticle;
-    if (contains_any(
-            names, {"date", "datum", "time", "publish", "posted", "byline", "meta", "created",
-                    "fecha", "zeit", "dateline", "data", "stamp", "author", "autor", "submitted"}))
-        f |= kDateish;
-    if (contains_any(names, {"publish", "pubdate", "posted", "created", "erstellt"})) f |= kPubHint;
-    // WordPress themes mark the publication date "updated" too, so that word alone says nothing.
-    if (contains_any(names, {"modif", "lastmod", "last-mod", "last_mod", "changed", "date-updated",
-                             "updated-date", "update-date", "last-updated", "lastupdated",
-                             "updated_at", "date_updated", "updatedate"}) &&
-        !(f & kPubHint))
-        f |= kModHint;
-    if (names_comments(names)) f |= kComment;
-    if (contains_any(
-            names, {"related", "recommend", "popular", "trending", "most-read", "mostread",
-                    "navbar", "menu", "newsticker", "teaser-list", "more-stories", "morestories"}))
-        f |= kFurniture;
+    if (h.dateish) f |= kDateish;
+    if (h.pub) f |= kPubHint;
+    if (h.mod) f |= kModHint;
+    if (h.comment) f |= kComment;
+    if (h.furniture) f |= kFurniture;
     // An article's own sidebar holds its credits and date; the page's holds other pages'.
-    if (contains_any(names, {"sidebar", "widget-area", "widget_"}) && !((parent | f) & kArticle))
-        f |= kFurniture;
-    if (contains_any(names, {"twitter-tweet", "instagram-media", "tiktok-embed", "fb-post"}))
-        f |= kQuoted;
+    if (h.sidebar && !((parent | f) & kArticle)) f |= kFurniture;
+    if (h.quoted) f |= kQuoted;
     if (!((parent | f) & kArticle)) {
-        if (names_site_footer(names)) f |= kFurniture;
-        if (names_site_header(names)) f |= kSiteHeader;
+        if (h.site_footer) f |= kFurniture;
+        if (h.site_header) f |= kSiteHeader;
     }
     return f;
 }
