@@ -624,38 +624,38 @@ std::string class_words(std::string_view cls) {
     return out;
 }
 
-// What an element's class, id and itemprop say, whatever the element and its parents.
+// What an element's class, id and itemprop say, whatever the element and its parents. Every
+// hint word is looked for within one name, so the hints of the three attributes are those of
+// each, or-ed (merge()).
 struct NameHints {
-    bool body = false;         // itemprop=articleBody
     bool dateish = false;      // a date line's names
     bool pub = false;          // the publication's
-    bool mod = false;          // the modification's
+    bool mod = false;          // the modification's (unless pub: see own_flags)
     bool comment = false;      // a comment's
     bool furniture = false;    // related stories, menus
     bool sidebar = false;      // a sidebar: furniture unless the article's own
     bool quoted = false;       // an embedded post
     bool site_footer = false;  // the site's footer or header, unless inside the article
     bool site_header = false;
+
+    void merge(const NameHints& o) {
+        dateish |= o.dateish, pub |= o.pub, mod |= o.mod, comment |= o.comment;
+        furniture |= o.furniture, sidebar |= o.sidebar, quoted |= o.quoted;
+        site_footer |= o.site_footer, site_header |= o.site_header;
+    }
 };
 
-NameHints name_hints(std::string_view cls, std::string_view id, std::string_view prop) {
+// The hints of names already folded (words separated by spaces).
+NameHints name_hints(std::string_view names) {
     NameHints h;
-    std::string names = class_words(cls);
-    names += ' ';
-    names += fold_case(id);
-    names += ' ';
-    names += fold_case(prop);
-    h.body = prop == "articleBody";
     h.dateish =
         contains_any(names, {"date", "datum", "time", "publish", "posted", "byline", "meta",
                              "created", "fecha", "zeit", "dateline", "data", "stamp", "author",
                              "autor", "submitted"});
     h.pub = contains_any(names, {"publish", "pubdate", "posted", "created", "erstellt"});
-    // WordPress themes mark the publication date "updated" too, so that word alone says nothing.
-    h.mod = !h.pub && contains_any(names, {"modif", "lastmod", "last-mod", "last_mod", "changed",
-                                           "date-updated", "updated-date", "update-date",
-                                           "last-updated", "lastupdated", "updated_at",
-                                           "date_updated", "updatedate"});
+    h.mod = contains_any(names, {"modif", "lastmod", "last-mod", "last_mod", "changed",
+                                 "date-updated", "updated-date", "update-date", "last-updated",
+                                 "lastupdated", "updated_at", "date_updated", "updatedate"});
     h.comment = names_comments(names);
     h.furniture = contains_any(names, {"related", "recommend", "popular", "trending", "most-read",
                                        "mostread", "navbar", "menu", "newsticker", "teaser-list",
@@ -667,20 +667,18 @@ NameHints name_hints(std::string_view cls, std::string_view id, std::string_view
     return h;
 }
 
-// name_hints() remembered by thread: a page repeats a few class values on most of its
-// elements, and sites repeat them across pages.
-const NameHints& remembered_name_hints(std::string_view cls, std::string_view id,
-                                       std::string_view prop) {
-    thread_local std::unordered_map<std::string, NameHints> seen;
+// The hints of a class value (its CMS-derived words left out) or of an id or itemprop,
+// remembered by thread: a page repeats a few class values on most of its elements, and sites
+// repeat them across pages. Ids, mostly unique, are short.
+const NameHints& attribute_hints(std::string_view value, bool is_class) {
+    thread_local std::unordered_map<std::string, NameHints> seen[2];
+    auto& cache = seen[is_class ? 1 : 0];
     thread_local std::string key;
-    key.assign(cls);
-    key += '\x1f';
-    key += id;
-    key += '\x1f';
-    key += prop;
-    if (auto it = seen.find(key); it != seen.end()) return it->second;
-    if (seen.size() >= (1u << 15)) seen.clear();
-    return seen.emplace(key, name_hints(cls, id, prop)).first->second;
+    key.assign(value);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    if (cache.size() >= (1u << 15)) cache.clear();
+    NameHints h = name_hints(is_class ? class_words(value) : fold_case(value));
+    return cache.emplace(key, h).first->second;
 }
 
 unsigned own_flags(const GumboNode* n, unsigned parent) {
@@ -714,8 +712,13 @@ unsigned own_flags(const GumboNode* n, unsigned parent) {
         if (attribute(n, "role") == "main") f |= kArticle;
         return f;
     }
-    const NameHints& h = remembered_name_hints(cls, id, prop);
-    if (h.body || attribute(n, "role") == "main" ||
+    NameHints h;
+    if (!cls.empty()) h.merge(attribute_hints(cls, true));
+    if (!id.empty()) h.merge(attribute_hints(id, false));
+    if (!prop.empty()) h.merge(attribute_hints(prop, false));
+    // WordPress themes mark the publication date "updated" too, so that word alone says nothing.
+    h.mod = h.mod && !h.pub;
+    if (prop == "articleBody" || attribute(n, "role") == "main" ||
         contains_any(fold_case(attribute(n, "itemtype")), {"article", "blogposting"}))
         f |= kArticle;
     if (h.dateish) f |= kDateish;
