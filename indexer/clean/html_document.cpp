@@ -74,17 +74,32 @@ std::string without_unread_raw_text(std::string_view html) {
             at = end + 3;
             continue;
         }
+        // Elements whose insides may go, and elements whose text the tokenizer reads raw (a
+        // "<script" in a <title> or <textarea> is text): those are stepped over whole.
+        static constexpr std::string_view kStripped[] = {"script", "style", "svg"};
+        static constexpr std::string_view kRaw[] = {"title", "textarea", "xmp",
+                                                    "iframe", "noembed", "noframes"};
         std::string_view name;
-        if (starts_with_ci(html, at + 1, "script"))
-            name = "script";
-        else if (starts_with_ci(html, at + 1, "style"))
-            name = "style";
-        else if (starts_with_ci(html, at + 1, "svg"))
-            name = "svg";
+        bool raw = false;
+        auto names_tag = [&](std::string_view n) {
+            size_t after = at + 1 + n.size();
+            return starts_with_ci(html, at + 1, n) && after < html.size() &&
+                   (std::isspace(static_cast<unsigned char>(html[after])) ||
+                    html[after] == '>' || html[after] == '/');
+        };
+        for (std::string_view n : kStripped)
+            if (name.empty() && names_tag(n)) name = n;
+        for (std::string_view n : kRaw)
+            if (name.empty() && names_tag(n)) name = n, raw = true;
         size_t after_name = at + 1 + name.size();
-        if (name.empty() || after_name >= html.size() ||
-            !(std::isspace(static_cast<unsigned char>(html[after_name])) ||
-              html[after_name] == '>' || html[after_name] == '/')) {
+        if (raw) {
+            size_t body = start_tag_end(html, after_name);
+            size_t end = body == std::string_view::npos ? body : find_end_tag(html, body, name);
+            if (end == std::string_view::npos) break;
+            at = end + 2;
+            continue;
+        }
+        if (name.empty()) {
             // Another tag: its attribute values may say "<script" without opening one.
             bool tag = at + 1 < html.size() &&
                        (std::isalpha(static_cast<unsigned char>(html[at + 1])) ||

@@ -592,6 +592,13 @@ TEST_CASE("style, svg and unread script insides are left out before parsing, not
     // A "<script" inside a comment opens nothing.
     const std::string commented = "<!-- <script> --><p>Text.</p><style>a{}</style>";
     CHECK(without_unread_raw_text(commented) == "<!-- <script> --><p>Text.</p><style></style>");
+    // Nor does one in a title or a textarea, whose text is read raw.
+    const std::string titled =
+        "<title>Why <script> tags slow pages</title><p>Kept.</p><script>x()</script>";
+    CHECK(without_unread_raw_text(titled) ==
+          "<title>Why <script> tags slow pages</title><p>Kept.</p><script></script>");
+    const std::string form = "<textarea><style></textarea><p>Kept.</p><style>a{}</style>";
+    CHECK(without_unread_raw_text(form) == "<textarea><style></textarea><p>Kept.</p><style></style>");
     // Nor does one in another tag's attribute.
     const std::string attr = R"(<a title="<script>">Link</a><p>Text.</p><script>x()</script>)";
     CHECK(without_unread_raw_text(attr) ==
