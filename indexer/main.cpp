@@ -48,6 +48,9 @@ int main(int argc, char* argv[]) {
         std::cerr << "news-index: " << news::summary_line(stats, options->dry_run);
         if (!options->dry_run) std::cerr << " -> " << options->db;
         std::cerr << '\n';
+        if (!stats.compact_error.empty())
+            std::cerr << "news-index: the database was not compacted (" << stats.compact_error
+                      << "); it is complete, only bigger\n";
         if (stats.interrupted) {
             std::cerr << "news-index: interrupted by "
                       << (stats.interrupted == SIGINT ? "SIGINT" : "SIGTERM")

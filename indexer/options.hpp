@@ -22,6 +22,10 @@ struct IndexOptions {
     unsigned jobs = 0;           // extraction threads (--jobs); 0: one per core
     bool progress = false;       // progress line even when stderr is no terminal (--progress)
     std::string log_file;        // every skipped input and its reason, one line each (--log)
+    // Compaction of the database at the end of a run: Auto when the run wrote a quarter or
+    // more of its documents (--compact: always, --no-compact: never).
+    enum class Compact { Auto, Always, Never };
+    Compact compact = Compact::Auto;
 };
 
 // Parses argv. Returns nullopt when the run should end at once (--help, --version printed).

@@ -539,6 +539,21 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     }
     join_all();
     progress.clear();
+    // A run that wrote much of the database leaves it compacted (see IndexWriter): half the
+    // size, faster to search. Not after an interruption: the user asked to stop.
+    if (writer && !(stop && stop->load()) && options.compact != IndexOptions::Compact::Never) {
+        const size_t written = stats.added + stats.changed;
+        const size_t total = writer->document_count();
+        if (options.compact == IndexOptions::Compact::Always ||
+            (written > 0 && 4 * written >= total)) {
+            try {
+                writer->compact_in_place(options.db);
+                stats.compacted = true;
+            } catch (const Error& e) {
+                stats.compact_error = e.what();
+            }
+        }
+    }
     if (skip_log.is_open()) skip_log.flush();
     out.flush();
     if (reader_error) std::rethrow_exception(reader_error);

@@ -28,6 +28,8 @@ struct IndexStats {
     size_t input_bytes = 0;
     double seconds = 0.0;
     int interrupted = 0;  // the signal that stopped the run before its end; 0 when none
+    bool compacted = false;     // the database was compacted at the end of the run
+    std::string compact_error;  // why it could not be, when it was to be
     size_t total_skipped() const;
 };
 

@@ -1,5 +1,11 @@
 #include "writer.hpp"
 
+#include <fcntl.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -225,6 +231,7 @@ IndexWriter::IndexWriter(const std::string& path, unsigned batch_size)
 }
 
 IndexWriter::~IndexWriter() {
+    if (m_closed) return;
     try {
         commit();
     } catch (const Xapian::Error&) {
@@ -282,6 +289,32 @@ void IndexWriter::commit() {
     if (!m_aliases.empty()) m_aliases.flush(m_db);
     m_db.commit();
     m_pending = 0;
+}
+
+void IndexWriter::compact_in_place(const std::string& path) {
+    commit();
+    namespace fs = std::filesystem;
+    const fs::path dir(path);
+    const fs::path copy = fs::path(path + ".compacting");
+    std::error_code ec;
+    fs::remove_all(copy, ec);  // left by a run killed while compacting
+    try {
+        // Document ids stay as they are: users name documents by them (--copies DOCID).
+        Xapian::Database(path).compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(copy, ec);
+        throw Error("cannot compact " + path + ": " + e.get_msg());
+    }
+    if (::renameat2(AT_FDCWD, dir.c_str(), AT_FDCWD, copy.c_str(), RENAME_EXCHANGE) != 0) {
+        const int err = errno;
+        fs::remove_all(copy, ec);
+        throw Error("cannot put the compacted database in place of " + path + ": " +
+                    std::strerror(err));
+    }
+    // `copy` now names the old database, which this writer still has open.
+    m_db.close();
+    m_closed = true;
+    fs::remove_all(copy, ec);
 }
 
 }  // namespace news

@@ -111,6 +111,9 @@ class BadInputTest(harness.TempDirTest):
         self.assertEqual(len(r.err_text().strip().splitlines()), 1)
         r = index()
         self.assertEqual(r.code, 2)
+        r = index("--compact", "--no-compact", self.tmp)
+        self.assertEqual(r.code, 2)
+        self.assertIn("--no-compact", r.err_text())
 
     def test_odd_queries_never_crash(self):
         db = os.path.join(self.tmp, "db")

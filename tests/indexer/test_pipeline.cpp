@@ -174,6 +174,61 @@ TEST_CASE("pipeline: a second run finds every document unchanged, a third one th
     CHECK(db.get_doccount() == 31);
 }
 
+namespace {
+
+// Every document's id term and its docid, and every metadata entry: what compaction keeps.
+std::map<std::string, std::string> contents(const std::string& db_path) {
+    Xapian::Database db(db_path);
+    std::map<std::string, std::string> out;
+    for (auto it = db.allterms_begin("Q"); it != db.allterms_end("Q"); ++it)
+        out[*it] = std::to_string(*db.postlist_begin(*it));
+    for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it)
+        out["meta:" + *it] = db.get_metadata(*it);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("pipeline: a run that wrote much of the database leaves it compacted, as it was") {
+    TempDir tmp("compact");
+    make_corpus(tmp.path / "in", 30);
+    news::IndexOptions o = options_for(tmp.path / "in", 2);
+    o.db = (tmp.path / "db").string();
+    o.quiet = true;
+    std::ostringstream out, log;
+    o.compact = news::IndexOptions::Compact::Never;
+    news::IndexStats plain = news::run_index(o, out, log);
+    CHECK_FALSE(plain.compacted);
+    const auto before = contents(o.db);
+    CHECK(before.size() > 30);
+    // A run killed while compacting leaves its half-made copy beside the database.
+    fs::create_directories(tmp.path / "db.compacting");
+    write_file(tmp.path / "db.compacting" / "junk", "x");
+    o.compact = news::IndexOptions::Compact::Always;
+    news::IndexStats again = news::run_index(o, out, log);
+    CHECK(again.compacted);
+    CHECK(again.compact_error.empty());
+    CHECK_FALSE(fs::exists(tmp.path / "db.compacting"));
+    CHECK(contents(o.db) == before);  // ids, docids, aliases and schema version kept
+
+    // By default: compacted when the run wrote a quarter or more of the documents.
+    o.compact = news::IndexOptions::Compact::Auto;
+    news::IndexStats unchanged = news::run_index(o, out, log);
+    CHECK(unchanged.unchanged == 30);
+    CHECK_FALSE(unchanged.compacted);
+    TempDir fresh("compact-auto");
+    o.db = (fresh.path / "db").string();
+    news::IndexStats first = news::run_index(o, out, log);
+    CHECK(first.added == 30);
+    CHECK(first.compacted);
+    // The compacted database takes more documents as any other does.
+    write_file(tmp.path / "in" / "x-new.txt", story_text(99));
+    o.compact = news::IndexOptions::Compact::Never;
+    news::IndexStats more = news::run_index(o, out, log);
+    CHECK(more.added == 1);
+    CHECK(Xapian::Database(o.db).get_doccount() == 31);
+}
+
 TEST_CASE("pipeline: resuming after a partial run gives the same documents and alias counts") {
     TempDir tmp("resume");
     make_corpus(tmp.path / "in", 24);
