@@ -294,13 +294,16 @@ void IndexWriter::commit() {
 void IndexWriter::compact_in_place(const std::string& path) {
     commit();
     namespace fs = std::filesystem;
-    const fs::path dir(path);
-    const fs::path copy = fs::path(path + ".compacting");
     std::error_code ec;
+    // Beside the real directory: a database reached through a symbolic link stays where the
+    // link points, and the link stays a link.
+    const fs::path dir = fs::canonical(path, ec);
+    if (ec || !fs::is_directory(dir)) throw Error("cannot compact " + path + ": not a folder");
+    const fs::path copy = fs::path(dir.string() + ".compacting");
     fs::remove_all(copy, ec);  // left by a run killed while compacting
     try {
         // Document ids stay as they are: users name documents by them (--copies DOCID).
-        Xapian::Database(path).compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        Xapian::Database(dir.string()).compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER);
     } catch (const Xapian::Error& e) {
         fs::remove_all(copy, ec);
         throw Error("cannot compact " + path + ": " + e.get_msg());

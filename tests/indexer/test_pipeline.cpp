@@ -221,6 +221,13 @@ TEST_CASE("pipeline: a run that wrote much of the database leaves it compacted, 
     news::IndexStats first = news::run_index(o, out, log);
     CHECK(first.added == 30);
     CHECK(first.compacted);
+    // Through a symbolic link: compacted where the link points, the link kept.
+    fs::create_symlink(fresh.path / "db", fresh.path / "link");
+    o.db = (fresh.path / "link").string();
+    o.compact = news::IndexOptions::Compact::Always;
+    CHECK(news::run_index(o, out, log).compacted);
+    CHECK(fs::is_symlink(fresh.path / "link"));
+    CHECK(Xapian::Database(o.db).get_doccount() == 30);
     // The compacted database takes more documents as any other does.
     write_file(tmp.path / "in" / "x-new.txt", story_text(99));
     o.compact = news::IndexOptions::Compact::Never;
