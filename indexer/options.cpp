@@ -32,7 +32,7 @@ std::optional<IndexOptions> parse_index_options(int argc, const char* const argv
          "with --dry-run: print each extracted record as one JSON object per line")
         ("compact", po::bool_switch(&compact_always),
          "compact the database at the end of the run (done by default when the run wrote a "
-         "quarter or more of its documents): about half the size, and faster to search")
+         "quarter or more of its documents): about half the size on disk")
         ("no-compact", po::bool_switch(&compact_never), "never compact the database")
         ("batch", po::value(&o.batch)->value_name("N")->default_value(1000),
          "documents per commit")

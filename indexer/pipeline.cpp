@@ -540,7 +540,7 @@ IndexStats run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     join_all();
     progress.clear();
     // A run that wrote much of the database leaves it compacted (see IndexWriter): half the
-    // size, faster to search. Not after an interruption: the user asked to stop.
+    // size on disk. Not after an interruption: the user asked to stop.
     if (writer && !(stop && stop->load()) && options.compact != IndexOptions::Compact::Never) {
         const size_t written = stats.added + stats.changed;
         const size_t total = writer->document_count();

@@ -99,7 +99,7 @@ class IndexWriter {
                         bool count_aliases);
     void commit();
     // Commits, then rewrites the database at `path` (the one this writer opened) compacted:
-    // every table full and in order, about half the size and faster to read, document ids,
+    // every table full and in order, about half the size, document ids,
     // values and metadata as they were. The compacted copy is made beside it (PATH.compacting)
     // while this writer still holds the lock, then the two directories are exchanged in one
     // step, so a reader sees the old database or the new one, never none; the old one is
