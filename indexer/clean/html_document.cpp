@@ -24,10 +24,16 @@ bool starts_with_ci(std::string_view s, size_t at, std::string_view word) {
     return true;
 }
 
-// Where "</name" next starts, case-insensitively, at or after `from`; npos when nowhere.
+// Where the end tag "</name" next starts, case-insensitively, at or after `from` (as the
+// tokenizer reads it: the name followed by a space, '/' or '>'); npos when nowhere.
 size_t find_end_tag(std::string_view s, size_t from, std::string_view name) {
-    for (size_t at = s.find("</", from); at != std::string_view::npos; at = s.find("</", at + 2))
-        if (starts_with_ci(s, at + 2, name)) return at;
+    for (size_t at = s.find("</", from); at != std::string_view::npos; at = s.find("</", at + 2)) {
+        if (!starts_with_ci(s, at + 2, name)) continue;
+        size_t after = at + 2 + name.size();
+        if (after >= s.size() || std::isspace(static_cast<unsigned char>(s[after])) ||
+            s[after] == '/' || s[after] == '>')
+            return at;
+    }
     return std::string_view::npos;
 }
 

@@ -592,6 +592,9 @@ TEST_CASE("style, svg and unread script insides are left out before parsing, not
     // A "<script" inside a comment opens nothing.
     const std::string commented = "<!-- <script> --><p>Text.</p><style>a{}</style>";
     CHECK(without_unread_raw_text(commented) == "<!-- <script> --><p>Text.</p><style></style>");
+    // A script ends at its own end tag only.
+    CHECK(without_unread_raw_text("<script>a = '</scripts>';</script><p>Kept.</p>") ==
+          "<script></script><p>Kept.</p>");
     // Nor does one in a title or a textarea, whose text is read raw.
     const std::string titled =
         "<title>Why <script> tags slow pages</title><p>Kept.</p><script>x()</script>";
