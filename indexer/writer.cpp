@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -299,6 +300,18 @@ void IndexWriter::compact_in_place(const std::string& path) {
     // link points, and the link stays a link.
     const fs::path dir = fs::canonical(path, ec);
     if (ec || !fs::is_directory(dir)) throw Error("cannot compact " + path + ": not a folder");
+    // The old folder is removed once exchanged: anything in it besides the database's own
+    // files (a note the user keeps there) would go with it, so such a folder is left alone.
+    static constexpr std::string_view kOwnFiles[] = {
+        "iamglass",      "flintlock",      "docdata.glass",  "termlist.glass",
+        "postlist.glass", "position.glass", "spelling.glass", "synonym.glass"};
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (std::find(std::begin(kOwnFiles), std::end(kOwnFiles), name) == std::end(kOwnFiles))
+            throw Error("cannot compact " + path + ": it holds " + name +
+                        ", which is no part of the database");
+    }
+    if (ec) throw Error("cannot compact " + path + ": " + ec.message());
     const fs::path copy = fs::path(dir.string() + ".compacting");
     fs::remove_all(copy, ec);  // left by a run killed while compacting
     try {

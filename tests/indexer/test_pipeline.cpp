@@ -228,6 +228,14 @@ TEST_CASE("pipeline: a run that wrote much of the database leaves it compacted, 
     CHECK(news::run_index(o, out, log).compacted);
     CHECK(fs::is_symlink(fresh.path / "link"));
     CHECK(Xapian::Database(o.db).get_doccount() == 30);
+    // A folder holding more than the database is never exchanged and removed.
+    write_file(fresh.path / "db" / "NOTES.txt", "my notes");
+    news::IndexStats kept = news::run_index(o, out, log);
+    CHECK_FALSE(kept.compacted);
+    CHECK(kept.compact_error.find("NOTES.txt") != std::string::npos);
+    CHECK(fs::exists(fresh.path / "db" / "NOTES.txt"));
+    CHECK(Xapian::Database(o.db).get_doccount() == 30);
+    fs::remove(fresh.path / "db" / "NOTES.txt");
     // The compacted database takes more documents as any other does.
     write_file(tmp.path / "in" / "x-new.txt", story_text(99));
     o.compact = news::IndexOptions::Compact::Never;
