@@ -41,17 +41,9 @@ bool read_digits(std::string_view s, size_t& pos, size_t n, int& value) {
     return true;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
-
 // Zone designators after a time: Z, +01:00, +0100, +01, UTC, GMT. Returns false on garbage.
 bool parse_zone(std::string_view s, std::optional<int>& offset) {
-    s = trim(s);
+    s = trim_space(s);
     if (s.empty()) return true;
     std::string l = ascii_lower(s);
     if (l == "z" || l == "utc" || l == "gmt" || l == "ut") {
@@ -577,7 +569,7 @@ size_t date_separator_at(std::string_view s, size_t pos, char& ascii) {
 }
 
 std::optional<Date> parse_date(std::string_view text) {
-    std::string_view s = trim(text);
+    std::string_view s = trim_space(text);
     if (s.empty() || s.size() > 80) return std::nullopt;
     if (s.size() >= 8 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3])) {
         if (auto d = parse_iso(s)) return d;
@@ -612,7 +604,7 @@ Date add_days(const Date& d, int delta) {
 }  // namespace
 
 std::optional<Date> parse_user_date(std::string_view text, bool upper, const Date& today) {
-    std::string s = ascii_lower(trim(text));
+    std::string s = ascii_lower(trim_space(text));
     if (s == "today") return today;
     if (s == "yesterday") return add_days(today, -1);
     // "7d", "7 days ago", "2 weeks ago"
@@ -622,8 +614,8 @@ std::optional<Date> parse_user_date(std::string_view text, bool upper, const Dat
         while (pos < s.size() && is_digit(s[pos]) && pos < 6)
             n = n * 10 + (s[pos++] - '0');
         if (pos > 0 && pos < s.size()) {
-            std::string unit(trim(std::string_view(s).substr(pos)));
-            if (unit.ends_with(" ago")) unit = std::string(trim(unit.substr(0, unit.size() - 4)));
+            std::string unit(trim_space(std::string_view(s).substr(pos)));
+            if (unit.ends_with(" ago")) unit = std::string(trim_space(unit.substr(0, unit.size() - 4)));
             if (unit == "d" || unit == "day" || unit == "days") return add_days(today, -n);
             if (unit == "w" || unit == "week" || unit == "weeks") return add_days(today, -7 * n);
         }
@@ -648,7 +640,7 @@ std::optional<Date> parse_user_date(std::string_view text, bool upper, const Dat
     // "March 2024" / "Mar 2024"
     if (auto space = s.find(' '); space != std::string::npos) {
         int m = month_from_name(s.substr(0, space));
-        std::string rest(trim(std::string_view(s).substr(space + 1)));
+        std::string rest(trim_space(std::string_view(s).substr(space + 1)));
         pos = 0;
         if (m != 0 && rest.size() == 4 && read_digits(rest, pos, 4, d.year) && d.year >= 1000) {
             d.month = m;

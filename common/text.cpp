@@ -1,5 +1,7 @@
 #include "text.hpp"
 
+#include <cctype>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -110,6 +112,15 @@ double binary_ratio(std::string_view s, size_t probe) {
             ++bad;
     }
     return static_cast<double>(bad) / static_cast<double>(n);
+}
+
+std::string_view trim_space(std::string_view s) {
+    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!s.empty() && space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && space(s.back()))
+        s.remove_suffix(1);
+    return s;
 }
 
 std::string ascii_lower(std::string_view s) {

@@ -29,6 +29,9 @@ std::string collapse_whitespace(std::string_view s);
 // characters other than tab/newline/carriage return/form feed).
 double binary_ratio(std::string_view s, size_t probe = 4096);
 
+// `s` without the ASCII whitespace (space, tab, CR, LF, FF, VT) at its ends.
+std::string_view trim_space(std::string_view s);
+
 // ASCII letters lower-cased, other bytes unchanged: for tag names, charset labels, keys.
 std::string ascii_lower(std::string_view s);
 

@@ -17,14 +17,6 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
 char lower(char c) {
     return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
@@ -125,7 +117,7 @@ std::string latin1_to_utf8(std::string_view s) {
 }
 
 bool is_tabular(std::string_view line) {
-    line = trim(line);
+    line = trim_space(line);
     if (line.find('\t') != std::string_view::npos) return true;
     if (line.find(".....") != std::string_view::npos) return true;  // leaders: "Float.....511"
     // Columns: a run of three or more spaces between words.
@@ -141,7 +133,7 @@ bool is_tabular(std::string_view line) {
 }
 
 bool ends_sentence(std::string_view line) {
-    line = trim(line);
+    line = trim_space(line);
     while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')'))
         line.remove_suffix(1);
     return !line.empty() &&
@@ -151,7 +143,7 @@ bool ends_sentence(std::string_view line) {
 // The wire's signature line: "Reuter", "REUTER...", "Reuters", "REUTE", "REUTER TAW" (with the
 // desk's initials); "More" (more to come).
 bool is_signature_line(std::string_view line) {
-    line = trim(line);
+    line = trim_space(line);
     if (line.size() > 16) return false;
     return iequals_at(line, 0, "reute") || (line.size() == 4 && iequals_at(line, 0, "more"));
 }
@@ -159,10 +151,10 @@ bool is_signature_line(std::string_view line) {
 // "... NIL. REUTER", "(33.7).        REUTER", "17 REUTER": a signature at the end of the last
 // line. In capitals it is always one; "Reuters" after a sentence too, but not "told Reuters.".
 std::string_view strip_inline_signature(std::string_view line) {
-    std::string_view t = trim(line);
+    std::string_view t = trim_space(line);
     size_t space = t.find_last_of(" \t");
     if (space == std::string_view::npos || !iequals_at(t, space + 1, "reuter")) return line;
-    std::string_view before = trim(t.substr(0, space));
+    std::string_view before = trim_space(t.substr(0, space));
     if (before.empty()) return line;
     if (t.substr(space + 1).starts_with("REUTER")) return before;
     char last = before.back();
@@ -234,7 +226,7 @@ std::string decode_sgml_text(std::string_view s) {
 }
 
 std::string reuters_iso_date(std::string_view text) {
-    std::string_view s = trim(text);
+    std::string_view s = trim_space(text);
     size_t p = 0;
     auto number = [&](size_t min_digits, size_t max_digits, int& value) {
         size_t start = p;
@@ -278,8 +270,8 @@ std::string reuters_iso_date(std::string_view text) {
 }
 
 std::string reuters_author(std::string_view text) {
-    std::string_view s = trim(text);
-    if (iequals_at(s, 0, "by ")) s = trim(s.substr(3));
+    std::string_view s = trim_space(text);
+    if (iequals_at(s, 0, "by ")) s = trim_space(s.substr(3));
     auto strip_end = [&] {
         while (!s.empty() && (is_space(s.back()) || s.back() == ',' || s.back() == '.'))
             s.remove_suffix(1);
@@ -323,7 +315,7 @@ std::string reuters_body_text(std::string_view text) {
         pos = end + 1;
     }
     auto drop_blank_tail = [&] {
-        while (!lines.empty() && trim(lines.back()).empty())
+        while (!lines.empty() && trim_space(lines.back()).empty())
             lines.pop_back();
     };
     drop_blank_tail();
@@ -344,7 +336,7 @@ std::string reuters_body_text(std::string_view text) {
     };
     std::string_view prev;
     for (std::string_view line : lines) {
-        if (trim(line).empty()) {
+        if (trim_space(line).empty()) {
             flush();
             prev = {};
             continue;
@@ -352,7 +344,7 @@ std::string reuters_body_text(std::string_view text) {
         // Paragraphs open with an indented line; table rows stand alone; a short line that
         // ends a sentence was the last of its paragraph. Anything else is a wrapped line.
         bool starts_paragraph = prev.empty() || is_space(line.front()) || is_tabular(line) ||
-                                is_tabular(prev) || (trim(prev).size() < 40 && ends_sentence(prev));
+                                is_tabular(prev) || (trim_space(prev).size() < 40 && ends_sentence(prev));
         if (starts_paragraph) flush();
         if (!paragraph.empty()) paragraph += ' ';
         paragraph += line;
@@ -443,7 +435,7 @@ void ReutersReader::read(InputFile&& input, const RecordSink& emit, const SkipSi
                 size_t end = w.find('\n', start);
                 if (end == std::string_view::npos) end = w.size();
                 std::string_view first = w.substr(line_start, end - line_start);
-                if (!is_space(first.front()) && trim(first).size() <= 100 && !is_tabular(first)) {
+                if (!is_space(first.front()) && trim_space(first).size() <= 100 && !is_tabular(first)) {
                     r.title = collapse_whitespace(first);
                     w.remove_prefix(end);
                 }

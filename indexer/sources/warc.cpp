@@ -10,6 +10,8 @@
 #include <optional>
 #include <vector>
 
+#include "text.hpp"
+
 namespace news {
 
 namespace {
@@ -17,21 +19,6 @@ namespace {
 // A WARC or HTTP header block is at most this large; more is no header.
 constexpr size_t kMaxHeaderBytes = 65536;
 constexpr size_t kReadPiece = 65536;
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::string one_line(std::string s) {
     std::replace(s.begin(), s.end(), '\n', ' ');
@@ -68,13 +55,13 @@ Headers parse_headers(std::string_view block) {
         if (line.empty()) break;
         if ((line.front() == ' ' || line.front() == '\t') && !h.fields.empty()) {
             h.fields.back().second += ' ';
-            h.fields.back().second += trim(line);
+            h.fields.back().second += trim_space(line);
             continue;
         }
         size_t colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        h.fields.emplace_back(ascii_lower(trim(line.substr(0, colon))),
-                              std::string(trim(line.substr(colon + 1))));
+        h.fields.emplace_back(ascii_lower(trim_space(line.substr(0, colon))),
+                              std::string(trim_space(line.substr(colon + 1))));
     }
     return h;
 }
@@ -90,7 +77,7 @@ size_t header_end(std::string_view s) {
 }
 
 bool parse_size(std::string_view s, uint64_t& out) {
-    s = trim(s);
+    s = trim_space(s);
     if (s.empty()) return false;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
     return ec == std::errc() && p == s.data() + s.size();
@@ -98,7 +85,7 @@ bool parse_size(std::string_view s, uint64_t& out) {
 
 // The media type of a Content-Type value, lower case, without parameters.
 std::string media_type(std::string_view content_type) {
-    return ascii_lower(trim(content_type.substr(0, content_type.find(';'))));
+    return ascii_lower(trim_space(content_type.substr(0, content_type.find(';'))));
 }
 
 bool is_html_type(std::string_view type) {
@@ -308,7 +295,7 @@ bool decode_body(const Headers& h, std::string body, size_t limit, Payload& p) {
     for (size_t pos = 0; pos <= encodings.size();) {
         size_t comma = encodings.find(',', pos);
         if (comma == std::string::npos) comma = encodings.size();
-        std::string e(trim(std::string_view(encodings).substr(pos, comma - pos)));
+        std::string e(trim_space(std::string_view(encodings).substr(pos, comma - pos)));
         if (!e.empty()) list.push_back(e);
         pos = comma + 1;
     }
@@ -416,12 +403,12 @@ bool dechunk(std::string_view body, std::string& out, std::string& error) {
         size_t nl = body.find('\n', pos);
         if (nl == std::string_view::npos) {
             // A body cut after its last chunk (no "0" line): keep what came.
-            if (trim(body.substr(pos)).empty() && pos > 0) return true;
+            if (trim_space(body.substr(pos)).empty() && pos > 0) return true;
             error = "chunk size line missing at byte " + std::to_string(pos);
             return false;
         }
         std::string_view line = body.substr(pos, nl - pos);
-        line = trim(line.substr(0, line.find(';')));
+        line = trim_space(line.substr(0, line.find(';')));
         uint64_t size = 0;
         auto [p, ec] = std::from_chars(line.data(), line.data() + line.size(), size, 16);
         if (line.empty() || ec != std::errc() || p != line.data() + line.size()) {
@@ -452,7 +439,7 @@ bool dechunk(std::string_view body, std::string& out, std::string& error) {
 
 bool decode_content(std::string_view encoding, std::string_view body, size_t limit,
                     std::string& out, std::string& error) {
-    std::string e = ascii_lower(trim(encoding));
+    std::string e = ascii_lower(trim_space(encoding));
     if (e.empty() || e == "identity" || e == "none") {
         out.assign(body);
         if (out.size() > limit) {
@@ -567,7 +554,7 @@ void read_warc(const std::string& path, const StreamRead& read, const WarcOption
                 InputFile file;
                 file.path = where;
                 file.bytes = std::move(p.bytes);
-                std::string uri(trim(h.get("warc-target-uri")));
+                std::string uri(trim_space(h.get("warc-target-uri")));
                 if (uri.starts_with('<') && uri.ends_with('>')) uri = uri.substr(1, uri.size() - 2);
                 file.url = std::move(uri);
                 file.fallback_date = h.get("warc-date");
