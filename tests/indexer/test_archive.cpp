@@ -21,6 +21,7 @@
 using news::Format;
 using news::RawRecord;
 using news::test::name;
+using news::test::prose;
 using news::test::Skip;
 using news::test::gzip;
 
@@ -94,14 +95,6 @@ const std::string kJsonl = R"({"title":"A","text":"Harbour reopens."})"
                            "\n"
                            R"({"title":"B","text":"Ferries return."})"
                            "\n";
-
-std::string prose(size_t lines) {
-    std::string s;
-    for (size_t i = 0; i < lines; ++i)
-        s += "Line " + std::to_string(i * 7919 % 10007) + " of the report: the harbour " +
-             (i % 3 ? "reopened" : "stayed shut") + " on day " + std::to_string(i) + ".\n";
-    return s;
-}
 
 }  // namespace
 

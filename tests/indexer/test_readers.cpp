@@ -19,6 +19,7 @@
 using news::Format;
 using news::RawRecord;
 using news::test::name;
+using news::test::prose;
 using news::test::input_file;
 using news::test::Skip;
 using news::test::gzip;
@@ -215,15 +216,6 @@ InputResult inputs(const std::vector<std::string>& paths, news::FileInputOptions
 const std::string kPageHtml =
     "<!DOCTYPE html>\n<html><head><title>Harbour reopens</title></head>\n"
     "<body><p>The harbour reopened on Monday after a week of storms.</p></body></html>\n";
-
-// Text that does not compress to nothing, so damage lands in real deflate data.
-std::string prose(size_t lines) {
-    std::string s;
-    for (size_t i = 0; i < lines; ++i)
-        s += "Line " + std::to_string(i * 7919 % 10007) + " of the report: the harbour " +
-             (i % 3 ? "reopened" : "stayed shut") + " on day " + std::to_string(i) + ".\n";
-    return s;
-}
 
 }  // namespace
 

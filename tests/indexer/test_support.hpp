@@ -95,4 +95,13 @@ inline std::string compress_with(const char* filter, const std::string& data) {
     return out;
 }
 
+// Text that does not compress to nothing, so damage lands in real compressed data.
+inline std::string prose(size_t lines) {
+    std::string s;
+    for (size_t i = 0; i < lines; ++i)
+        s += "Line " + std::to_string(i * 7919 % 10007) + " of the report: the harbour " +
+             (i % 3 ? "reopened" : "stayed shut") + " on day " + std::to_string(i) + ".\n";
+    return s;
+}
+
 }  // namespace news::test
