@@ -6,20 +6,12 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "mix64.hpp"
 #include "text.hpp"
 
 namespace news::dedup {
 
 namespace {
-
-std::uint64_t mix(std::uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
 
 std::uint64_t load_le(const unsigned char* p, std::size_t n) {
     std::uint64_t v = 0;
@@ -52,9 +44,9 @@ std::uint64_t hash64(std::string_view bytes) {
     std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ (bytes.size() * 0xff51afd7ed558ccdULL);
     std::size_t i = 0;
     for (; i + 8 <= bytes.size(); i += 8)
-        h = mix(h ^ load_le(p + i, 8)) + 0x9e3779b97f4a7c15ULL;
+        h = mix64(h ^ load_le(p + i, 8)) + 0x9e3779b97f4a7c15ULL;
     std::size_t rest = bytes.size() - i;
-    return mix(h ^ load_le(p + i, rest) ^ (static_cast<std::uint64_t>(rest) << 59));
+    return mix64(h ^ load_le(p + i, rest) ^ (static_cast<std::uint64_t>(rest) << 59));
 }
 
 std::vector<std::string> normalised_words(std::string_view text) {
@@ -86,7 +78,7 @@ Fingerprint fingerprint(std::string_view text) {
     std::uint64_t exact = 0x6a09e667f3bcc909ULL;
     for (const std::string& w : words) {
         word_hashes.push_back(hash64(w));
-        exact = mix(exact ^ word_hashes.back()) + 0x9e3779b97f4a7c15ULL;
+        exact = mix64(exact ^ word_hashes.back()) + 0x9e3779b97f4a7c15ULL;
     }
     fp.exact = exact ? exact : 1;
 
@@ -96,7 +88,7 @@ Fingerprint fingerprint(std::string_view text) {
     for (std::size_t i = 0; i + n <= word_hashes.size(); ++i) {
         std::uint64_t h = 0xcbf29ce484222325ULL;
         for (std::size_t j = 0; j < n; ++j)
-            h = mix(h ^ word_hashes[i + j]);
+            h = mix64(h ^ word_hashes[i + j]);
         ++shingles[h];
     }
     std::array<long long, 64> votes{};

@@ -28,6 +28,7 @@
 
 namespace fs = std::filesystem;
 using namespace news::ner;
+using news::mix64;
 
 namespace {
 

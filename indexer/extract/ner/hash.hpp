@@ -9,18 +9,9 @@
 #include <cstring>
 #include <string_view>
 
-namespace news::ner {
+#include "mix64.hpp"
 
-// The finaliser of SplitMix64: a bijection on 64 bits that spreads every input bit over the
-// output, which is all linear probing needs from a hash.
-inline uint64_t mix64(uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
+namespace news::ner {
 
 inline uint64_t load_le64(const unsigned char* p) {
     uint64_t v = 0;
