@@ -142,11 +142,6 @@ void add_story(Xapian::Document& doc, const dedup::Fingerprint& fp, const std::s
 }
 
 std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
-                       Xapian::docid self, const std::string& fresh_id) {
-    return find_story(db, fp, self, fresh_id, nullptr);
-}
-
-std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
                        Xapian::docid self, const std::string& fresh_id, const StoryCache* cache) {
     auto story_of = [&](Xapian::docid id) {
         if (cache)

@@ -31,14 +31,6 @@ Xapian::Document build_document(const Article& article, const std::string& uid,
 // always) and the story cluster: its id in kSlotStory and as a kStory term.
 void add_story(Xapian::Document& doc, const dedup::Fingerprint& fp, const std::string& story);
 
-// The story cluster a new article with this fingerprint joins: the story of the most alike
-// stored article that is a copy of it (dedup::same_story), else a new one, `fresh_id`. The
-// candidates are the documents sharing an exact-text, band or anchor term with it, looked up in
-// `db` (a WritableDatabase sees its own uncommitted batch). The article's own earlier version
-// (`self`, 0 when new) keeps its cluster when it is still alike.
-std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
-                       Xapian::docid self, const std::string& fresh_id);
-
 // What find_story reads of a stored document (its fingerprint as stored, its story), kept by
 // the writer for the documents it wrote in this run so that candidates need no
 // get_document. Exact copies of the database's data: a miss reads the database.
@@ -55,8 +47,15 @@ class StoryCache {
     std::unordered_map<Xapian::docid, Entry> m_entries;
 };
 
+// The story cluster a new article with this fingerprint joins: the story of the most alike
+// stored article that is a copy of it (dedup::same_story), else a new one, `fresh_id`. The
+// candidates are the documents sharing an exact-text, band or anchor term with it, looked up in
+// `db` (a WritableDatabase sees its own uncommitted batch), their fingerprints and stories
+// taken from `cache` when it has them. The article's own earlier version (`self`, 0 when new)
+// keeps its cluster when it is still alike.
 std::string find_story(const Xapian::Database& db, const dedup::Fingerprint& fp,
-                       Xapian::docid self, const std::string& fresh_id, const StoryCache* cache);
+                       Xapian::docid self, const std::string& fresh_id,
+                       const StoryCache* cache = nullptr);
 
 // Everything about one article's document that needs no database, made by the extraction
 // threads (prepare_document) so that the writer thread only looks up and writes.
